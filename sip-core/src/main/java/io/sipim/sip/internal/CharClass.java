@@ -1,0 +1,115 @@
+package io.sipim.sip.internal;
+
+/**
+ * RFC 3261 §25.1 character classes as 128-entry lookup tables. Every method answers false for
+ * characters at or above 0x80 unless it says otherwise.
+ */
+public final class CharClass {
+    private CharClass() {}
+
+    public static final int TOKEN = 1;          // token
+    public static final int WORD = 1 << 1;      // word (Call-ID)
+    public static final int UNRESERVED = 1 << 2; // alphanum / mark
+    public static final int USER = 1 << 3;      // unreserved / user-unreserved (escaped handled apart)
+    public static final int PASSWORD = 1 << 4;  // unreserved / & = + $ ,
+    public static final int PARAM = 1 << 5;     // unreserved / param-unreserved
+    public static final int HNV = 1 << 6;       // unreserved / hnv-unreserved
+    public static final int HOST = 1 << 7;      // alphanum / - / . (hostname, IPv4)
+    public static final int ALPHA = 1 << 8;
+    public static final int DIGIT = 1 << 9;
+    public static final int HEX = 1 << 10;
+    public static final int URIC = 1 << 11;     // reserved / unreserved (absoluteURI, opaque part)
+    public static final int SCHEME = 1 << 12;   // ALPHA / DIGIT / + / - / .
+
+    private static final int[] TABLE = new int[128];
+
+    static {
+        for (int c = 'a'; c <= 'z'; c++) {
+            set(c, ALPHA | HEX * (c <= 'f' ? 1 : 0));
+        }
+        for (int c = 'A'; c <= 'Z'; c++) {
+            set(c, ALPHA | HEX * (c <= 'F' ? 1 : 0));
+        }
+        for (int c = '0'; c <= '9'; c++) {
+            set(c, DIGIT | HEX);
+        }
+        for (int c = 0; c < 128; c++) {
+            if ((TABLE[c] & (ALPHA | DIGIT)) != 0) {
+                set(c, TOKEN | WORD | UNRESERVED | USER | PASSWORD | PARAM | HNV | HOST | URIC | SCHEME);
+            }
+        }
+        setAll("-.!%*_+`'~", TOKEN | WORD);
+        setAll("()<>:\\\"/[]?{}", WORD);
+        setAll("-_.!~*'()", UNRESERVED | USER | PASSWORD | PARAM | HNV | URIC);
+        setAll("&=+$,;?/", USER);
+        setAll("&=+$,", PASSWORD);
+        setAll("[]/:&+$", PARAM);
+        setAll("[]/?:+$", HNV);
+        setAll("-.", HOST);
+        setAll(";/?:@&=+$,", URIC);
+        setAll("+-.", SCHEME);
+    }
+
+    private static void set(int c, int bits) {
+        TABLE[c] |= bits;
+    }
+
+    private static void setAll(String chars, int bits) {
+        for (int i = 0; i < chars.length(); i++) {
+            set(chars.charAt(i), bits);
+        }
+    }
+
+    /** True when {@code c} is ASCII and in every class of {@code mask}. */
+    public static boolean is(int c, int mask) {
+        return c < 128 && c >= 0 && (TABLE[c] & mask) == mask;
+    }
+
+    public static boolean isToken(int c) {
+        return c < 128 && c >= 0 && (TABLE[c] & TOKEN) != 0;
+    }
+
+    public static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    public static boolean isHex(int c) {
+        return c < 128 && c >= 0 && (TABLE[c] & HEX) != 0;
+    }
+
+    public static boolean isAlpha(int c) {
+        return c < 128 && c >= 0 && (TABLE[c] & ALPHA) != 0;
+    }
+
+    /** SP or HTAB. */
+    public static boolean isWsp(int c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** Value 0..15 of a hex digit, -1 otherwise. */
+    public static int hexValue(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** True when every character of {@code s} is a token character and {@code s} is not empty. */
+    public static boolean isToken(CharSequence s) {
+        if (s.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isToken(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

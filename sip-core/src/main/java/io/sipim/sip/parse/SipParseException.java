@@ -1,0 +1,89 @@
+package io.sipim.sip.parse;
+
+import io.sipim.sip.message.SipException;
+
+/**
+ * The one exception the SIP parser throws: says what is wrong, where, and how a server should
+ * answer.
+ *
+ * <p>{@link #offset()} is the byte offset in the parsed input (or, for a value parsed on its own
+ * through a {@code parse} factory such as {@code Via.parse}, the character index in that value).
+ * {@link #line()} and {@link #column()} are 1-based and 0 when unknown; {@link #header()} names
+ * the header field being parsed, or is {@code null} for the start line, the body and framing.
+ * {@link #status()} is the response a UAS or proxy should send: 400 (bad request), 413 (too
+ * large), 505 (unsupported SIP version) or 513 (message too large for the transport).
+ */
+public final class SipParseException extends SipException {
+    private static final long serialVersionUID = 1L;
+
+    private final String reason;
+    private final int status;
+    private final long offset;
+    private final int line;
+    private final int column;
+    private final String header;
+
+    public SipParseException(String reason, int status, long offset) {
+        this(reason, status, offset, 0, 0, null);
+    }
+
+    public SipParseException(String reason, int status, long offset, int line, int column, String header) {
+        super(describe(reason, status, offset, line, column, header));
+        this.reason = reason;
+        this.status = status;
+        this.offset = offset;
+        this.line = line;
+        this.column = column;
+        this.header = header;
+    }
+
+    private static String describe(String reason, int status, long offset, int line, int column, String header) {
+        StringBuilder sb = new StringBuilder(reason.length() + 48).append(reason);
+        if (header != null) {
+            sb.append(" in header ").append(header);
+        }
+        if (line > 0) {
+            sb.append(" at line ").append(line).append(", column ").append(column);
+        }
+        if (offset >= 0) {
+            sb.append(line > 0 ? " (offset " : " at offset ").append(offset).append(line > 0 ? ")" : "");
+        }
+        return sb.append(" [").append(status).append(']').toString();
+    }
+
+    /** A copy of this exception placed in a larger input: offsets are shifted by {@code base}. */
+    public SipParseException relocate(long base, int line, int column, String header) {
+        return new SipParseException(reason, status, offset < 0 ? base : base + offset, line, column,
+                header != null ? header : this.header);
+    }
+
+    /** What is wrong, without position. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The status code a server should answer with (400, 413, 505, 513). */
+    public int status() {
+        return status;
+    }
+
+    /** Byte offset of the error in the input, or -1 when unknown. */
+    public long offset() {
+        return offset;
+    }
+
+    /** 1-based line of the error, 0 when unknown. */
+    public int line() {
+        return line;
+    }
+
+    /** 1-based column of the error, 0 when unknown. */
+    public int column() {
+        return column;
+    }
+
+    /** The header field being parsed (canonical name), or {@code null}. */
+    public String header() {
+        return header;
+    }
+}

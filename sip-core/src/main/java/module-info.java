@@ -1,0 +1,9 @@
+/**
+ * SIPIM's SIP core: the message model, the parser and SDP.
+ *
+ * <p>Only API packages are exported; implementation details live in {@code io.sipim.sip.internal.*}.
+ */
+module io.sipim.sip {
+    exports io.sipim.sip.message;
+    exports io.sipim.sip.parse;
+}
