@@ -12,6 +12,11 @@ public final class Lexer {
     private final String s;
     private int pos;
     private final int end;
+    private int maxParams = DEFAULT_MAX_PARAMS;
+    private int maxUriLength = Integer.MAX_VALUE;
+
+    /** Parameters allowed on one header value element unless the message parser says otherwise. */
+    public static final int DEFAULT_MAX_PARAMS = 64;
 
     public Lexer(String s) {
         this(s, 0, s.length());
@@ -21,6 +26,26 @@ public final class Lexer {
         this.s = s;
         this.pos = start;
         this.end = end;
+    }
+
+    /** The most parameters one element may carry ({@code SipLimits.maxParametersPerHeader}). */
+    public int maxParams() {
+        return maxParams;
+    }
+
+    public Lexer maxParams(int max) {
+        this.maxParams = max;
+        return this;
+    }
+
+    /** The longest URI allowed in a header value ({@code SipLimits.maxUriLength}). */
+    public int maxUriLength() {
+        return maxUriLength;
+    }
+
+    public Lexer maxUriLength(int max) {
+        this.maxUriLength = max;
+        return this;
     }
 
     public String source() {

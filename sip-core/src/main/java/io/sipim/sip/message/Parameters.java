@@ -27,13 +27,53 @@ public final class Parameters {
         this.values = values;
     }
 
-    /** Internal: wraps arrays the caller hands over and never touches again. */
+    /** Wraps arrays the caller (in this package) hands over and never touches again. */
     static Parameters ofTrusted(String[] names, String[] values, int count) {
         if (count == 0) {
             return EMPTY;
         }
         return new Parameters(count == names.length ? names : Arrays.copyOf(names, count),
                 count == values.length ? values : Arrays.copyOf(values, count));
+    }
+
+    /** A builder that appends parameters in order (duplicates allowed, as on the wire). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Appends parameters in order; {@link #build()} may be called once per batch. */
+    public static final class Builder {
+        private String[] names = new String[4];
+        private String[] values = new String[4];
+        private int count;
+
+        private Builder() {}
+
+        /** Appends {@code ;name[=value]}; a {@code null} value makes a flag. Values are kept as given. */
+        public Builder add(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+            }
+            names[count] = name;
+            values[count] = value;
+            count++;
+            return this;
+        }
+
+        /** The parameters added so far; the builder starts empty again. */
+        public Parameters build() {
+            if (count == 0) {
+                return EMPTY;
+            }
+            Parameters p = new Parameters(count == names.length ? names : Arrays.copyOf(names, count),
+                    count == values.length ? values : Arrays.copyOf(values, count));
+            names = new String[4];
+            values = new String[4];
+            count = 0;
+            return p;
+        }
     }
 
     /** Parameters from alternating names and values ({@code null} value = flag). */

@@ -1,6 +1,8 @@
 package io.sipim.sip.parse;
 
 import io.sipim.sip.message.SipException;
+import io.sipim.sip.message.SipMessage;
+import java.util.Optional;
 
 /**
  * The one exception the SIP parser throws: says what is wrong, where, and how a server should
@@ -22,12 +24,18 @@ public final class SipParseException extends SipException {
     private final int line;
     private final int column;
     private final String header;
+    private final transient SipMessage partial;
 
     public SipParseException(String reason, int status, long offset) {
         this(reason, status, offset, 0, 0, null);
     }
 
     public SipParseException(String reason, int status, long offset, int line, int column, String header) {
+        this(reason, status, offset, line, column, header, null);
+    }
+
+    private SipParseException(String reason, int status, long offset, int line, int column, String header,
+                              SipMessage partial) {
         super(describe(reason, status, offset, line, column, header));
         this.reason = reason;
         this.status = status;
@@ -35,6 +43,23 @@ public final class SipParseException extends SipException {
         this.line = line;
         this.column = column;
         this.header = header;
+        this.partial = partial;
+    }
+
+    /** A copy that carries the message as far as it could be parsed. */
+    public SipParseException withPartialMessage(SipMessage message) {
+        return new SipParseException(reason, status, offset, line, column, header, message);
+    }
+
+    /**
+     * The message as far as it could be read, so that a server can still answer it (RFC 3261
+     * §8.2 needs Via, From, To, Call-ID and CSeq to build a 400 or 505). Header lines whose values
+     * did not parse are present as text without typed values; a request whose Request-URI did not
+     * parse has a {@code null} {@link io.sipim.sip.message.SipRequest#requestUri()}. Empty when the
+     * input could not be framed at all.
+     */
+    public Optional<SipMessage> partialMessage() {
+        return Optional.ofNullable(partial);
     }
 
     private static String describe(String reason, int status, long offset, int line, int column, String header) {
@@ -54,7 +79,7 @@ public final class SipParseException extends SipException {
     /** A copy of this exception placed in a larger input: offsets are shifted by {@code base}. */
     public SipParseException relocate(long base, int line, int column, String header) {
         return new SipParseException(reason, status, offset < 0 ? base : base + offset, line, column,
-                header != null ? header : this.header);
+                header != null ? header : this.header, partial);
     }
 
     /** What is wrong, without position. */

@@ -1,0 +1,52 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.Header;
+import io.sipim.sip.message.HeaderName;
+import io.sipim.sip.message.SipRequest;
+import io.sipim.sip.message.SipResponse;
+import io.sipim.sip.message.Uri;
+
+/**
+ * Lets the parser build messages and headers through package-private constructors of
+ * {@code io.sipim.sip.message} without making them public API (the JDK's "shared secrets"
+ * pattern). The message package installs the one implementation when it is initialised.
+ */
+public abstract class MessageAccess {
+    private static volatile MessageAccess instance;
+
+    public static void install(MessageAccess access) {
+        instance = access;
+    }
+
+    public static MessageAccess get() {
+        MessageAccess a = instance;
+        if (a == null) {
+            try {
+                Class.forName("io.sipim.sip.message.SipMessage", true, MessageAccess.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            a = instance;
+        }
+        return a;
+    }
+
+    /** A header whose value is parsed by {@code lexer} (positioned over {@code value}). */
+    public abstract Header header(HeaderName<?> name, String spelled, String value, boolean ascii, Lexer lexer);
+
+    /** A header whose value could not be parsed; kept as text in a partial message. */
+    public abstract Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii);
+
+    public abstract HeaderName<String> extension(String name);
+
+    public abstract boolean spelledCanonically(HeaderName<?> name, byte[] b, int off, int len);
+
+    /** Number of values on a header line. */
+    public abstract int count(Header h);
+
+    public abstract boolean valid(Header h);
+
+    public abstract SipRequest request(String method, Uri uri, String version, Header[] headers, int count, byte[] body);
+
+    public abstract SipResponse response(String version, int status, String reason, Header[] headers, int count, byte[] body);
+}

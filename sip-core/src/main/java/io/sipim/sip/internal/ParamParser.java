@@ -1,0 +1,81 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.Parameters;
+import io.sipim.sip.parse.SipParseException;
+
+/**
+ * {@code *( SEMI generic-param )} of RFC 3261 §25.1, where
+ * {@code generic-param = token [ EQUAL gen-value ]} and {@code gen-value = token / host / quoted-string}.
+ */
+public final class ParamParser {
+    private ParamParser() {}
+
+    /**
+     * Parses parameters while a SEMI follows. Stops (without consuming) at anything else, such as
+     * a COMMA between list elements.
+     */
+    public static Parameters parse(Lexer lx) {
+        if (!peekSemi(lx)) {
+            return Parameters.EMPTY;
+        }
+        Parameters.Builder b = Parameters.builder();
+        int n = 0;
+        while (lx.acceptSep(';')) {
+            if (n == lx.maxParams()) {
+                throw new SipParseException("more than " + lx.maxParams() + " parameters", 400, lx.pos());
+            }
+            String name = lx.token("parameter name");
+            String value = null;
+            if (lx.acceptSep('=')) {
+                value = genValue(lx);
+            }
+            b.add(name, value);
+            n++;
+        }
+        return b.build();
+    }
+
+    private static boolean peekSemi(Lexer lx) {
+        int p = lx.pos();
+        String s = lx.source();
+        while (p < lx.end() && CharClass.isWsp(s.charAt(p))) {
+            p++;
+        }
+        return p < lx.end() && s.charAt(p) == ';';
+    }
+
+    /** gen-value: token, host (incl. an IPv6 reference) or quoted-string, kept as written. */
+    public static String genValue(Lexer lx) {
+        int c = lx.peek();
+        if (c == '"') {
+            return lx.quotedString();
+        }
+        int start = lx.pos();
+        String s = lx.source();
+        int p = start;
+        if (c == '[') {
+            int close = s.indexOf(']', p);
+            if (close < 0 || close >= lx.end()) {
+                throw new SipParseException("unterminated IPv6 reference in parameter value", 400, p);
+            }
+            for (int i = p + 1; i < close; i++) {
+                char h = s.charAt(i);
+                if (!CharClass.isHex(h) && h != ':' && h != '.') {
+                    throw new SipParseException("invalid character " + Lexer.describe(h) + " in IPv6 reference", 400, i);
+                }
+            }
+            p = close + 1;
+        } else {
+            while (p < lx.end() && (CharClass.isToken(s.charAt(p)) || s.charAt(p) == ':')) {
+                p++;
+            }
+            if (p == start) {
+                throw new SipParseException(p < lx.end()
+                        ? "invalid character " + Lexer.describe(s.charAt(p)) + " in parameter value"
+                        : "missing parameter value", 400, p);
+            }
+        }
+        lx.pos(p);
+        return s.substring(start, p);
+    }
+}

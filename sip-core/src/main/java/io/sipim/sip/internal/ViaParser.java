@@ -1,0 +1,90 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.Parameters;
+import io.sipim.sip.message.Via;
+import io.sipim.sip.parse.SipParseException;
+
+/**
+ * via-parm (RFC 3261 §25.1): {@code sent-protocol LWS sent-by *( SEMI via-params )}, with the
+ * via-params checked as the grammar types them (ttl, maddr, received, branch; RFC 3581 rport).
+ */
+public final class ViaParser {
+    private ViaParser() {}
+
+    public static final HeaderCodec<Via> CODEC = ViaParser::parse;
+
+    public static Via parse(Lexer lx) {
+        String name = lx.token("protocol name");
+        lx.expectSep('/');
+        String version = lx.token("protocol version");
+        lx.expectSep('/');
+        String transport = lx.token("transport");
+        if (!lx.skipWs()) {
+            throw lx.error(lx.atEnd() ? "missing sent-by" : "expected white space before sent-by");
+        }
+        String host = HostPort.host(lx);
+        int port = -1;
+        if (lx.acceptSep(':')) {
+            port = HostPort.port(lx);
+        }
+        Parameters params = ParamParser.parse(lx);
+        for (int i = 0; i < params.size(); i++) {
+            check(params.name(i), params.rawValue(i), lx);
+        }
+        return new Via(name, version, transport, host, port, params);
+    }
+
+    private static void check(String name, String value, Lexer lx) {
+        switch (name.length()) {
+            case 3:
+                if (name.equalsIgnoreCase("ttl")) {
+                    long ttl = value == null ? -1 : parseNumber(value);
+                    if (ttl < 0 || ttl > 255) {
+                        throw error(lx, "Via ttl must be 0-255");
+                    }
+                }
+                break;
+            case 5:
+                if (name.equalsIgnoreCase("maddr") && (value == null || value.startsWith("\""))) {
+                    throw error(lx, "Via maddr must be a host");
+                } else if (name.equalsIgnoreCase("rport") && value != null) {
+                    long p = parseNumber(value);
+                    if (p < 0 || p > 65535) {
+                        throw error(lx, "Via rport must be a port number");
+                    }
+                }
+                break;
+            case 6:
+                if (name.equalsIgnoreCase("branch") && (value == null || !CharClass.isToken(value))) {
+                    throw error(lx, "Via branch must be a token");
+                }
+                break;
+            case 8:
+                if (name.equalsIgnoreCase("received") && (value == null || !HostPort.isIpAddress(value))) {
+                    throw error(lx, "Via received must be an IPv4 or IPv6 address");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static long parseNumber(String v) {
+        if (v.isEmpty() || v.length() > 9) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!CharClass.isDigit(c)) {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n;
+    }
+
+    private static SipParseException error(Lexer lx, String reason) {
+        return new SipParseException(reason, 400, lx.pos());
+    }
+}

@@ -1,0 +1,183 @@
+package io.sipim.sip.message;
+
+import io.sipim.sip.internal.HeaderCodec;
+import io.sipim.sip.internal.Lexer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One header field line: its name, its value as text and its typed values. A line of a
+ * {@link HeaderName.Kind#LIST} header may hold several comma-separated values, so
+ * {@link #values()} is a list. Extension headers have one value, their text.
+ *
+ * <p>The name keeps the spelling it had on the wire ({@link #spelledName()}, e.g. {@code v} or
+ * {@code VIA}) so a parsed message is written back as received; equality uses the canonical name
+ * and the value text.
+ */
+public final class Header {
+    private final HeaderName<?> name;
+    private final String spelled;
+    private final String value;
+    /** null (value did not parse, partial message), one typed value, or an unmodifiable List of them. */
+    private final Object typed;
+    private final boolean ascii;
+
+    Header(HeaderName<?> name, String spelled, String value, Object typed, boolean ascii) {
+        this.name = name;
+        this.spelled = spelled;
+        this.value = value;
+        this.typed = typed;
+        this.ascii = ascii;
+    }
+
+    /** A header from text; a known header's value is parsed and checked. */
+    public static Header of(String name, String value) {
+        HeaderName<?> n = HeaderName.of(name);
+        return parsed(n, n.isKnown() ? n.name() : name, value);
+    }
+
+    /** A header with one typed value. */
+    public static <T> Header of(HeaderName<T> name, T value) {
+        Objects.requireNonNull(value, "value");
+        StringBuilder sb = new StringBuilder(64);
+        name.codec().format(value, sb);
+        String text = sb.toString();
+        return new Header(name, name.name(), text, value, isAscii(text));
+    }
+
+    /** A header line with several typed values, comma-separated ({@link HeaderName.Kind#LIST} headers only). */
+    public static <T> Header of(HeaderName<T> name, List<T> values) {
+        if (values.size() == 1) {
+            return of(name, values.get(0));
+        }
+        if (name.kind() != HeaderName.Kind.LIST) {
+            throw new IllegalArgumentException(name + " does not take a comma-separated list");
+        }
+        StringBuilder sb = new StringBuilder(64 * values.size());
+        for (T v : values) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            name.codec().format(Objects.requireNonNull(v, "value"), sb);
+        }
+        String text = sb.toString();
+        return new Header(name, name.name(), text, List.copyOf(values), isAscii(text));
+    }
+
+    static <T> Header parsed(HeaderName<T> name, String spelled, String value) {
+        return new Header(name, spelled, value, parseValue(name, new Lexer(value)), isAscii(value));
+    }
+
+    /** Parses a whole header value: one element, or a comma-separated list for LIST headers. */
+    static Object parseValue(HeaderName<?> name, Lexer lx) {
+        HeaderCodec<?> codec = name.codec();
+        lx.skipWs();
+        if (name.kind() != HeaderName.Kind.LIST) {
+            Object v = codec.parse(lx);
+            lx.expectEnd(name.name());
+            return v;
+        }
+        if (lx.atEnd()) {
+            // Empty lists are legal for Accept, Allow, Supported ... (RFC 3261 §20.1, §20.5).
+            return List.of();
+        }
+        Object first = codec.parse(lx);
+        if (!lx.acceptSep(',')) {
+            lx.expectEnd(name.name());
+            return first;
+        }
+        List<Object> list = new ArrayList<>(4);
+        list.add(first);
+        do {
+            list.add(codec.parse(lx));
+        } while (lx.acceptSep(','));
+        lx.expectEnd(name.name());
+        return Collections.unmodifiableList(list);
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public HeaderName<?> name() {
+        return name;
+    }
+
+    /** The name as written ({@code v}, {@code VIA}, {@code Via} ...). */
+    public String spelledName() {
+        return spelled;
+    }
+
+    /** The value text, trimmed, with line folding replaced by white space. */
+    public String value() {
+        return value;
+    }
+
+    /** The typed values of this line; empty when the line had none or its value did not parse. */
+    public List<?> values() {
+        if (typed == null) {
+            return List.of();
+        }
+        return typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST ? l : List.of(typed);
+    }
+
+    /** Appends the typed values that are of {@code name} to {@code out}. */
+    @SuppressWarnings("unchecked")
+    <T> void collect(HeaderName<T> n, List<T> out) {
+        if (typed == null) {
+            return;
+        }
+        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
+            out.addAll((List<T>) l);
+        } else {
+            out.add((T) typed);
+        }
+    }
+
+    /** The first typed value, or {@code null}. */
+    @SuppressWarnings("unchecked")
+    <T> T first() {
+        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
+            return l.isEmpty() ? null : (T) l.get(0);
+        }
+        return (T) typed;
+    }
+
+    /** Number of values on this line. */
+    int count() {
+        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
+            return l.size();
+        }
+        return 1;
+    }
+
+    boolean ascii() {
+        return ascii;
+    }
+
+    boolean valid() {
+        return typed != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Header h && h.name.equals(name) && h.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spelled + ": " + value;
+    }
+}

@@ -1,0 +1,89 @@
+package io.sipim.sip.parse;
+
+import io.sipim.sip.message.CSeq;
+import io.sipim.sip.message.Header;
+import io.sipim.sip.message.HeaderName;
+import io.sipim.sip.message.SipMessage;
+import io.sipim.sip.message.SipRequest;
+import io.sipim.sip.message.SipUri;
+import io.sipim.sip.internal.MessageAccess;
+import java.util.List;
+
+/**
+ * The checks a receiving UAS or proxy makes before it may act on a message (RFC 3261 §8.2,
+ * §16.3), beyond the grammar: mandatory headers present, single-valued headers once, CSeq method
+ * equal to the request method, no headers in the Request-URI. {@link SipParser} runs these on
+ * every message; call {@link #validate} yourself on messages you build.
+ */
+public final class MessageValidator {
+    private MessageValidator() {}
+
+    private static final MessageAccess ACCESS = MessageAccess.get();
+
+    private static final HeaderName<?>[] MANDATORY = {
+        HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ
+    };
+
+    /** Checks {@code m} with the default limits. */
+    public static void validate(SipMessage m) {
+        validate(m, SipLimits.DEFAULT);
+    }
+
+    /**
+     * Checks {@code m}.
+     *
+     * @throws SipParseException with status 400 and the offending header named
+     */
+    public static void validate(SipMessage m, SipLimits limits) {
+        List<Header> headers = m.headers();
+        int present = 0;
+        int vias = 0;
+        for (int i = 0; i < headers.size(); i++) {
+            Header h = headers.get(i);
+            HeaderName<?> n = h.name();
+            if (!n.isKnown()) {
+                continue;
+            }
+            for (int k = 0; k < MANDATORY.length; k++) {
+                if (MANDATORY[k] == n) {
+                    present |= 1 << k;
+                }
+            }
+            if (n == HeaderName.VIA) {
+                vias += ACCESS.count(h);
+            } else if (n.kind() == HeaderName.Kind.SINGLE) {
+                // Single-valued headers appear once (RFC 4475 multi01, mcl01).
+                for (int j = 0; j < i; j++) {
+                    if (headers.get(j).name() == n) {
+                        throw error(n.name() + " appears more than once but allows one value", n);
+                    }
+                }
+            }
+        }
+        // RFC 3261 §8.1.1 / §8.2: requests and responses alike need these (RFC 4475 insuf).
+        for (int k = 0; k < MANDATORY.length; k++) {
+            if ((present & 1 << k) == 0) {
+                throw error("missing mandatory header " + MANDATORY[k].name() + " (RFC 3261 §8.1.1)", MANDATORY[k]);
+            }
+        }
+        if (vias > limits.maxVias()) {
+            throw error("more than " + limits.maxVias() + " Via values", HeaderName.VIA);
+        }
+        if (m instanceof SipRequest r) {
+            CSeq cseq = r.cseq();
+            // §8.2: the CSeq method must match the request method (RFC 4475 mismatch01/02).
+            if (cseq != null && !cseq.method().equals(r.method())) {
+                throw error("CSeq method " + cseq.method() + " does not match request method " + r.method()
+                        + " (RFC 3261 §8.1.1.5)", HeaderName.CSEQ);
+            }
+            // §19.1.1: headers in a Request-URI are not allowed (RFC 4475 escruri).
+            if (r.requestUri() instanceof SipUri u && u.hasHeaders()) {
+                throw new SipParseException("Request-URI carries URI headers, which §19.1.1 forbids there", 400, -1);
+            }
+        }
+    }
+
+    private static SipParseException error(String reason, HeaderName<?> n) {
+        return new SipParseException(reason, 400, -1, 0, 0, n.name());
+    }
+}

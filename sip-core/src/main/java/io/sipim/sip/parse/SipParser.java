@@ -1,0 +1,502 @@
+package io.sipim.sip.parse;
+
+import io.sipim.sip.internal.CharClass;
+import io.sipim.sip.internal.Lexer;
+import io.sipim.sip.internal.MessageAccess;
+import io.sipim.sip.internal.UriParser;
+import io.sipim.sip.message.Header;
+import io.sipim.sip.message.HeaderName;
+import io.sipim.sip.message.SipMessage;
+import io.sipim.sip.message.Uri;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Parses one SIP message (RFC 3261 §7) from bytes: start line, header fields typed one by one,
+ * body, then the checks a UAS or proxy needs before acting on it ({@link MessageValidator}).
+ *
+ * <p>{@link #parseDatagram} treats its input as one UDP datagram: octets beyond Content-Length
+ * are ignored, a body shorter than Content-Length is an error, and without Content-Length the
+ * body runs to the end (RFC 3261 §18.3). Stream transports frame messages with
+ * {@link SipStreamDecoder}, which calls {@link #parseFramed}.
+ *
+ * <p>The only exception that leaves the parser is {@link SipParseException}; when the message
+ * could be read far enough, it carries the {@linkplain SipParseException#partialMessage() partial
+ * message} so that a server can still answer 400 or 505. Instances hold no state between calls
+ * and may be shared between threads.
+ */
+public final class SipParser {
+    private static final MessageAccess ACCESS = MessageAccess.get();
+    private static final byte[] EMPTY = new byte[0];
+
+    private final SipLimits limits;
+
+    /** A parser with {@link SipLimits#DEFAULT}. */
+    public SipParser() {
+        this(SipLimits.DEFAULT);
+    }
+
+    public SipParser(SipLimits limits) {
+        this.limits = limits;
+    }
+
+    public SipLimits limits() {
+        return limits;
+    }
+
+    /** Parses a whole datagram. */
+    public SipMessage parseDatagram(byte[] datagram) {
+        return parseDatagram(datagram, 0, datagram.length);
+    }
+
+    /** Parses {@code length} bytes of {@code buf} from {@code offset} as one datagram. */
+    public SipMessage parseDatagram(byte[] buf, int offset, int length) {
+        return new Run(buf, offset, offset + length, false).parse();
+    }
+
+    /**
+     * Parses a message framed by a stream transport: {@code [offset, offset+length)} holds exactly
+     * one message whose Content-Length header is required and must equal the body length.
+     */
+    public SipMessage parseFramed(byte[] buf, int offset, int length) {
+        return new Run(buf, offset, offset + length, true).parse();
+    }
+
+    /** Parses a datagram given as text (UTF-8); convenient in tests and tools. */
+    public static SipMessage parse(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return new SipParser().parseDatagram(b, 0, b.length);
+    }
+
+    /** One parse: the cursor and what was found so far. */
+    private final class Run {
+        private final byte[] b;
+        private final int begin;
+        private final int end;
+        private final boolean stream;
+        private int pos;
+        private SipParseException firstError;
+        private Header[] headers = new Header[16];
+        private int count;
+        private long contentLength = -1;
+        private int vias;
+
+        Run(byte[] b, int begin, int end, boolean stream) {
+            this.b = b;
+            this.begin = begin;
+            this.end = end;
+            this.stream = stream;
+        }
+
+        SipMessage parse() {
+            if (end - begin > limits.maxMessageBytes() && !stream) {
+                throw new SipParseException("message of " + (end - begin) + " bytes exceeds the limit of "
+                        + limits.maxMessageBytes(), 513, 0);
+            }
+            pos = begin;
+            // RFC 3261 §7.5: CRLFs before the start line are ignored.
+            while (pos < end && (b[pos] == '\r' || b[pos] == '\n')) {
+                pos++;
+            }
+            if (pos == end) {
+                throw fatal("empty message", 400, pos);
+            }
+            int startLineEnd = lineEnd(pos);
+            if (startLineEnd < 0) {
+                throw fatal("no end of the start line", 400, pos);
+            }
+            int lineStop = contentEnd(startLineEnd);
+            boolean response = lineStop - pos >= 4 && (b[pos] | 0x20) == 's' && (b[pos + 1] | 0x20) == 'i'
+                    && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
+            StartLine sl = response ? statusLine(pos, lineStop) : requestLine(pos, lineStop);
+            nextLine(startLineEnd);
+            int bodyStart = headerLines();
+            if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
+                throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
+            }
+            byte[] body = body(bodyStart);
+            SipMessage m = response
+                    ? ACCESS.response(sl.version, sl.status, sl.reason, headers, count, body)
+                    : ACCESS.request(sl.method, sl.uri, sl.version, headers, count, body);
+            if (firstError != null) {
+                throw firstError.withPartialMessage(m);
+            }
+            try {
+                MessageValidator.validate(m, limits);
+            } catch (SipParseException e) {
+                throw e.withPartialMessage(m);
+            }
+            return m;
+        }
+
+        // ---- lines -------------------------------------------------------------------------
+
+        /** Index of the LF ending the line that starts at {@code from}, or -1. */
+        private int lineEnd(int from) {
+            for (int i = from; i < end; i++) {
+                if (b[i] == '\n') {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** End of a line's content: before CR LF (or a bare LF). */
+        private int contentEnd(int lf) {
+            return lf > begin && b[lf - 1] == '\r' ? lf - 1 : lf;
+        }
+
+        private void nextLine(int lf) {
+            pos = lf + 1;
+        }
+
+        // ---- start line ----------------------------------------------------------------------
+
+        private final class StartLine {
+            String method;
+            Uri uri;
+            String version;
+            int status;
+            String reason;
+        }
+
+        private StartLine requestLine(int from, int to) {
+            StartLine sl = new StartLine();
+            int p = from;
+            while (p < to && CharClass.isToken(b[p] & 0xff)) {
+                p++;
+            }
+            if (p == from || p == to || b[p] != ' ') {
+                throw fatal(p == from ? "the request line does not start with a method"
+                        : "expected a single SP after the method", 400, p);
+            }
+            sl.method = ascii(from, p);
+            int uriStart = ++p;
+            while (p < to && b[p] != ' ') {
+                checkStartLineByte(p);
+                p++;
+            }
+            if (p == uriStart) {
+                throw fatal(b[uriStart] == ' ' ? "more than one SP after the method (RFC 4475 lwsstart)"
+                        : "missing Request-URI", 400, uriStart);
+            }
+            if (p - uriStart > limits.maxUriLength()) {
+                throw fatal("Request-URI longer than " + limits.maxUriLength() + " characters", 414, uriStart);
+            }
+            String uriText = ascii(uriStart, p);
+            try {
+                sl.uri = UriParser.parse(uriText, 0, uriText.length());
+            } catch (SipParseException e) {
+                record(e, uriStart, null);
+            }
+            if (p == to) {
+                throw fatal("missing SIP-Version in the request line", 400, p);
+            }
+            int vStart = ++p;
+            if (vStart < to && b[vStart] == ' ') {
+                throw fatal("more than one SP before the SIP-Version (RFC 4475 lwsruri/lwsstart)", 400, vStart);
+            }
+            while (p < to && b[p] != ' ') {
+                p++;
+            }
+            if (p < to) {
+                boolean trailing = true;
+                for (int i = p; i < to; i++) {
+                    trailing &= b[i] == ' ' || b[i] == '\t';
+                }
+                throw fatal(trailing ? "white space after the SIP-Version (RFC 4475 trws)"
+                        : "white space inside the Request-URI (RFC 4475 lwsruri)", 400, trailing ? p : uriStart);
+            }
+            sl.version = version(vStart, to);
+            return sl;
+        }
+
+        private StartLine statusLine(int from, int to) {
+            StartLine sl = new StartLine();
+            int p = from;
+            while (p < to && b[p] != ' ') {
+                p++;
+            }
+            sl.version = version(from, p);
+            if (p == to) {
+                throw fatal("missing status code", 400, p);
+            }
+            int cs = ++p;
+            while (p < to && CharClass.isDigit(b[p])) {
+                p++;
+            }
+            if (p - cs != 3 || p < to && b[p] != ' ') {
+                throw fatal("status code must be three digits (RFC 4475 bigcode)", 400, cs);
+            }
+            sl.status = (b[cs] - '0') * 100 + (b[cs + 1] - '0') * 10 + (b[cs + 2] - '0');
+            if (sl.status < 100 || sl.status > 699) {
+                throw fatal("status code " + sl.status + " out of range 100..699", 400, cs);
+            }
+            // Reason-Phrase may be empty (RFC 4475 noreason) and may hold UTF-8 (unreason).
+            int rs = p < to ? p + 1 : p;
+            for (int i = rs; i < to; i++) {
+                checkStartLineByte(i);
+            }
+            sl.reason = text(rs, to);
+            return sl;
+        }
+
+        private void checkStartLineByte(int i) {
+            int c = b[i] & 0xff;
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                throw fatal("control character " + Lexer.describe(c) + " in the start line", 400, i);
+            }
+        }
+
+        /** SIP-Version: "SIP/2.0" (case-insensitive "SIP"); another well-formed version → 505. */
+        private String version(int from, int to) {
+            int len = to - from;
+            if (len == 7 && (b[from] | 0x20) == 's' && (b[from + 1] | 0x20) == 'i' && (b[from + 2] | 0x20) == 'p'
+                    && b[from + 3] == '/' && b[from + 4] == '2' && b[from + 5] == '.' && b[from + 6] == '0') {
+                return SipMessage.SIP_2_0;
+            }
+            String v = ascii(from, Math.min(to, from + 32));
+            boolean wellFormed = v.length() > 4 && v.regionMatches(true, 0, "SIP/", 0, 4)
+                    && v.substring(4).matches("[0-9]+\\.[0-9]+");
+            if (!wellFormed) {
+                throw fatal("malformed SIP-Version '" + v + "'", 400, from);
+            }
+            record(new SipParseException("SIP-Version " + v + " is not supported (RFC 4475 badvers)", 505, 0), from, null);
+            return v;
+        }
+
+        // ---- headers ---------------------------------------------------------------------------
+
+        /** Parses header lines up to the empty line; returns the index of the first body byte. */
+        private int headerLines() {
+            while (true) {
+                if (pos >= end) {
+                    if (stream) {
+                        throw fatal("message ends inside the header section", 400, pos);
+                    }
+                    // A datagram that ends right after its last header line has an empty body
+                    // (RFC 5118 §4.10 ships such messages as valid).
+                    return end;
+                }
+                int lf = lineEnd(pos);
+                if (lf < 0) {
+                    throw fatal("header section not terminated by CRLF", 400, pos);
+                }
+                if (contentEnd(lf) == pos) {
+                    return lf + 1; // empty line
+                }
+                if (CharClass.isWsp(b[pos])) {
+                    throw fatal("continuation line without a header before it", 400, pos);
+                }
+                // A logical line runs on while the next physical line starts with SP/HTAB (§7.3.1).
+                int last = lf;
+                boolean folded = false;
+                while (last + 1 < end && CharClass.isWsp(b[last + 1])) {
+                    int next = lineEnd(last + 1);
+                    if (next < 0) {
+                        throw fatal("header section not terminated by CRLF", 400, last + 1);
+                    }
+                    last = next;
+                    folded = true;
+                }
+                if (last + 1 - pos > limits.maxHeaderLineBytes()) {
+                    throw fatal("header line longer than " + limits.maxHeaderLineBytes() + " bytes", 400, pos);
+                }
+                header(pos, contentEnd(last), folded);
+                nextLine(last);
+            }
+        }
+
+        private void header(int from, int to, boolean folded) {
+            int p = from;
+            while (p < to && CharClass.isToken(b[p] & 0xff)) {
+                p++;
+            }
+            int nameEnd = p;
+            while (p < to && CharClass.isWsp(b[p])) {
+                p++;
+            }
+            if (nameEnd == from || p == to || b[p] != ':') {
+                SipParseException e = new SipParseException(nameEnd == from
+                        ? "header line does not start with a name" : "missing ':' after header name", 400, 0);
+                record(e, p, null);
+                return;
+            }
+            if (count == limits.maxHeaders()) {
+                throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
+            }
+            HeaderName<?> name = HeaderName.lookup(b, from, nameEnd - from);
+            String spelled;
+            if (name == null) {
+                spelled = ascii(from, nameEnd);
+                name = ACCESS.extension(spelled);
+            } else if (ACCESS.spelledCanonically(name, b, from, nameEnd - from)) {
+                spelled = name.name();
+            } else {
+                spelled = ascii(from, nameEnd);
+            }
+            p++;
+            while (p < to && CharClass.isWsp(b[p])) {
+                p++;
+            }
+            int vEnd = to;
+            while (vEnd > p && CharClass.isWsp(b[vEnd - 1])) {
+                vEnd--;
+            }
+            int valueStart = p;
+            boolean ascii = true;
+            for (int i = p; i < vEnd; i++) {
+                int c = b[i];
+                // Controls may only stand in a quoted-pair (RFC 3261 §25.1; RFC 4475 intmeth), CR/LF only as folding.
+                if ((c < 0x20 && c >= 0 && c != '\t' || c == 0x7f) && !(folded && (c == '\r' || c == '\n'))
+                        && !(c != '\r' && c != '\n' && i > p && b[i - 1] == '\\')) {
+                    record(new SipParseException("control character " + Lexer.describe(c) + " in header value", 400, 0),
+                            i, name.name());
+                    store(ACCESS.unparsedHeader(name, spelled, "", true));
+                    return;
+                }
+                ascii &= c >= 0;
+            }
+            String value;
+            if (folded) {
+                value = unfold(valueStart, vEnd, ascii);
+            } else if (ascii) {
+                value = ascii(valueStart, vEnd);
+            } else {
+                value = text(valueStart, vEnd);
+            }
+            Header h;
+            try {
+                Lexer lx = new Lexer(value).maxParams(limits.maxParametersPerHeader()).maxUriLength(limits.maxUriLength());
+                h = ACCESS.header(name, spelled, value, ascii, lx);
+            } catch (SipParseException e) {
+                record(e, valueStart, name.name());
+                store(ACCESS.unparsedHeader(name, spelled, value, ascii));
+                return;
+            }
+            store(h);
+            if (name == HeaderName.CONTENT_LENGTH) {
+                contentLength = h.values().get(0) instanceof Long cl ? cl : -1;
+            } else if (name == HeaderName.VIA) {
+                vias += ACCESS.count(h);
+                if (vias > limits.maxVias()) {
+                    throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
+                }
+            }
+        }
+
+        private void store(Header h) {
+            if (count == headers.length) {
+                headers = Arrays.copyOf(headers, count * 2);
+            }
+            headers[count++] = h;
+        }
+
+        /** Joins folded lines: each CRLF (or LF) before SP/HTAB is dropped, the white space stays. */
+        private String unfold(int from, int to, boolean ascii) {
+            byte[] out = new byte[to - from];
+            int n = 0;
+            for (int i = from; i < to; i++) {
+                byte c = b[i];
+                if (c != '\r' && c != '\n') {
+                    out[n++] = c;
+                }
+            }
+            return ascii ? new String(out, 0, n, StandardCharsets.ISO_8859_1) : decodeUtf8(out, 0, n, from);
+        }
+
+        // ---- body ------------------------------------------------------------------------------
+
+        private byte[] body(int bodyStart) {
+            int available = end - bodyStart;
+            long len;
+            if (contentLength < 0) {
+                if (stream && firstError == null) {
+                    throw fatal("Content-Length is required on a stream transport (RFC 3261 §18.3)", 400, bodyStart);
+                }
+                len = available;
+            } else {
+                len = contentLength;
+                if (len > available) {
+                    record(new SipParseException("Content-Length " + len + " exceeds the " + available
+                            + " body bytes received (RFC 4475 clerr)", 400, 0), bodyStart, null);
+                    len = available;
+                } else if (stream && len < available) {
+                    record(new SipParseException("Content-Length " + len + " is less than the framed body of "
+                            + available + " bytes", 400, 0), bodyStart, null);
+                }
+            }
+            if (len > limits.maxBodyBytes()) {
+                throw fatal("body of " + len + " bytes exceeds the limit of " + limits.maxBodyBytes(), 413, bodyStart);
+            }
+            return len == 0 ? EMPTY : Arrays.copyOfRange(b, bodyStart, bodyStart + (int) len);
+        }
+
+        // ---- text and errors -------------------------------------------------------------------
+
+        private String ascii(int from, int to) {
+            return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        /** UTF-8 text (quoted strings, reason phrases, TEXT-UTF8); invalid UTF-8 is an error. */
+        private String text(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] < 0) {
+                    return decodeUtf8(b, from, to - from, from);
+                }
+            }
+            return ascii(from, to);
+        }
+
+        private String decodeUtf8(byte[] src, int off, int len, int where) {
+            CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                CharBuffer cb = d.decode(ByteBuffer.wrap(src, off, len));
+                return cb.toString();
+            } catch (CharacterCodingException e) {
+                record(new SipParseException("invalid UTF-8", 400, 0), where, null);
+                return new String(src, off, len, StandardCharsets.ISO_8859_1);
+            }
+        }
+
+        private String describe(int i) {
+            return Lexer.describe(b[i] & 0xff);
+        }
+
+        private SipParseException fatal(String reason, int status, int at) {
+            int[] lc = lineColumn(at);
+            return new SipParseException(reason, status, at - begin, lc[0], lc[1], null);
+        }
+
+        /** Keeps the first error; the parse goes on so the partial message has as much as possible. */
+        private void record(SipParseException e, int base, String header) {
+            if (firstError != null) {
+                return;
+            }
+            int at = base + (int) Math.max(0, e.offset());
+            at = Math.min(at, end);
+            int[] lc = lineColumn(at);
+            firstError = new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1],
+                    header != null ? header : e.header());
+        }
+
+        /** 1-based line and column of byte {@code at}. */
+        private int[] lineColumn(int at) {
+            int ln = 1;
+            int ls = begin;
+            for (int i = begin; i < at && i < end; i++) {
+                if (b[i] == '\n') {
+                    ln++;
+                    ls = i + 1;
+                }
+            }
+            return new int[] {ln, at - ls + 1};
+        }
+    }
+}
