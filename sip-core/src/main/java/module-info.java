@@ -6,4 +6,5 @@
 module io.sipim.sip {
     exports io.sipim.sip.message;
     exports io.sipim.sip.parse;
+    exports io.sipim.sip.sdp;
 }
