@@ -1,11 +1,47 @@
 package io.sipim.examples;
 
-/** Entry point of {@code sipim-examples.jar}: dispatches to a subcommand. */
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code sipim-examples.jar}: {@code java -jar sipim-examples.jar <command> [args]}.
+ * Each command's flags and printed lines are a stable contract that scripts rely on.
+ */
 public final class Main {
     private Main() {}
 
+    static final int OK = 0;
+    static final int INVALID = 1;
+    static final int USAGE = 2;
+
     public static void main(String[] args) {
-        System.err.println("usage: sipim <lint> ...");
-        System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit status. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return usage(err);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "lint":
+                return new LintCommand(out, err).run(rest);
+            case "-h":
+            case "--help":
+            case "help":
+                usage(out);
+                return OK;
+            default:
+                err.println("sipim: unknown command '" + args[0] + "'");
+                return usage(err);
+        }
+    }
+
+    private static int usage(PrintStream s) {
+        s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
+        s.println("commands:");
+        s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        return USAGE;
     }
 }

@@ -35,6 +35,12 @@ public final class MessageValidator {
      * @throws SipParseException with status 400 and the offending header named
      */
     public static void validate(SipMessage m, SipLimits limits) {
+        validate(m, limits, new int[1]);
+    }
+
+    /** As {@link #validate(SipMessage, SipLimits)}; {@code where[0]} receives the index of the offending header line, or -1. */
+    static void validate(SipMessage m, SipLimits limits, int[] where) {
+        where[0] = -1;
         List<Header> headers = m.headers();
         int present = 0;
         int vias = 0;
@@ -55,6 +61,7 @@ public final class MessageValidator {
                 // Single-valued headers appear once (RFC 4475 multi01, mcl01).
                 for (int j = 0; j < i; j++) {
                     if (headers.get(j).name() == n) {
+                        where[0] = i;
                         throw error(n.name() + " appears more than once but allows one value", n);
                     }
                 }
@@ -73,6 +80,7 @@ public final class MessageValidator {
             CSeq cseq = r.cseq();
             // §8.2: the CSeq method must match the request method (RFC 4475 mismatch01/02).
             if (cseq != null && !cseq.method().equals(r.method())) {
+                where[0] = indexOf(headers, HeaderName.CSEQ);
                 throw error("CSeq method " + cseq.method() + " does not match request method " + r.method()
                         + " (RFC 3261 §8.1.1.5)", HeaderName.CSEQ);
             }
@@ -81,6 +89,15 @@ public final class MessageValidator {
                 throw new SipParseException("Request-URI carries URI headers, which §19.1.1 forbids there", 400, -1);
             }
         }
+    }
+
+    private static int indexOf(List<Header> headers, HeaderName<?> n) {
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i).name() == n) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static SipParseException error(String reason, HeaderName<?> n) {

@@ -82,6 +82,7 @@ public final class SipParser {
         private int pos;
         private SipParseException firstError;
         private Header[] headers = new Header[16];
+        private int[] headerStarts = new int[16];
         private int count;
         private long contentLength = -1;
         private int vias;
@@ -126,10 +127,15 @@ public final class SipParser {
             if (firstError != null) {
                 throw firstError.withPartialMessage(m);
             }
+            int[] where = new int[1];
             try {
-                MessageValidator.validate(m, limits);
+                MessageValidator.validate(m, limits, where);
             } catch (SipParseException e) {
-                throw e.withPartialMessage(m);
+                // Point at the offending header line, or at the end of the header section.
+                int at = where[0] >= 0 ? headerStarts[where[0]] : bodyStart;
+                int[] lc = lineColumn(at);
+                throw new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1], e.header())
+                        .withPartialMessage(m);
             }
             return m;
         }
@@ -393,7 +399,9 @@ public final class SipParser {
         private void store(Header h) {
             if (count == headers.length) {
                 headers = Arrays.copyOf(headers, count * 2);
+                headerStarts = Arrays.copyOf(headerStarts, count * 2);
             }
+            headerStarts[count] = pos;
             headers[count++] = h;
         }
 
