@@ -88,12 +88,12 @@ public final class TelUri implements Uri {
         return parameter("phone-context");
     }
 
-    /** The extension ({@code ext}, RFC 3966 §5.2), or {@code null}. */
+    /** The extension ({@code ext}, RFC 3966 §5.3), or {@code null}. */
     public String extension() {
         return parameter("ext");
     }
 
-    /** The ISDN subaddress ({@code isub}, RFC 3966 §5.3), or {@code null}. */
+    /** The ISDN subaddress ({@code isub}, RFC 3966 §5.2), or {@code null}. */
     public String isdnSubaddress() {
         return parameter("isub");
     }
