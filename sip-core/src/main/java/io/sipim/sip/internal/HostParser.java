@@ -1,0 +1,240 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.parse.SipParseException;
+import java.util.Arrays;
+
+/**
+ * The host of a SIP URI (RFC 3261 §25.1 {@code host}): a host name, an IPv4 address or an IPv6
+ * reference in brackets (RFC 5118). Also compares hosts as RFC 3261 §19.1.4 asks.
+ */
+public final class HostParser {
+    private HostParser() {}
+
+    /**
+     * Checks that {@code [from, to)} is a hostname or an IPv4address. A run made only of digits and
+     * dots is taken as an IPv4 address, since a host name's top label starts with a letter.
+     */
+    public static void checkNameOrIpv4(String s, int from, int to) {
+        boolean numeric = true;
+        for (int i = from; i < to && numeric; i++) {
+            char c = s.charAt(i);
+            numeric = CharClass.isDigit(c) || c == '.';
+        }
+        if (numeric) {
+            checkIpv4(s, from, to);
+        } else {
+            checkHostName(s, from, to);
+        }
+    }
+
+    /**
+     * RFC 3261 §25.1: {@code hostname = *( domainlabel "." ) toplabel [ "." ]}; labels are
+     * alphanumerics and '-' and neither start nor end with '-'; the top label starts with a letter.
+     */
+    public static void checkHostName(String s, int from, int to) {
+        if (from >= to) {
+            throw new SipParseException("empty host name", 400, from);
+        }
+        int label = from;
+        int top = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && s.charAt(i) != '.') {
+                char c = s.charAt(i);
+                if (!CharClass.isAlpha(c) && !CharClass.isDigit(c) && c != '-') {
+                    throw new SipParseException("invalid character " + Lexer.describe(c) + " in host name", 400, i);
+                }
+                continue;
+            }
+            if (i == label) {
+                if (i == to && i > from) {
+                    break; // the optional trailing dot of a fully qualified name
+                }
+                throw new SipParseException("empty label in host name", 400, i);
+            }
+            if (s.charAt(label) == '-') {
+                throw new SipParseException("host name label starts with '-'", 400, label);
+            }
+            if (s.charAt(i - 1) == '-') {
+                throw new SipParseException("host name label ends with '-'", 400, i - 1);
+            }
+            top = label;
+            label = i + 1;
+        }
+        if (!CharClass.isAlpha(s.charAt(top))) {
+            throw new SipParseException("top label of host name does not start with a letter", 400, top);
+        }
+    }
+
+    /** Dotted-quad IPv4 address; octets of 1 to 3 digits up to 255 (RFC 5954 §4.1 dec-octet). */
+    public static void checkIpv4(String s, int from, int to) {
+        int octets = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            int v = 0;
+            while (i < to && CharClass.isDigit(s.charAt(i))) {
+                v = v * 10 + s.charAt(i) - '0';
+                if (i - start >= 3) {
+                    throw new SipParseException("IPv4 address octet longer than 3 digits", 400, start);
+                }
+                i++;
+            }
+            if (i == start) {
+                throw new SipParseException(i < to ? "invalid character " + Lexer.describe(s.charAt(i))
+                        + " in IPv4 address" : "empty octet in IPv4 address", 400, i);
+            }
+            if (v > 255) {
+                throw new SipParseException("IPv4 address octet " + v + " out of range", 400, start);
+            }
+            octets++;
+            if (i == to) {
+                break;
+            }
+            if (s.charAt(i) != '.' || octets == 4) {
+                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+                        + " in IPv4 address", 400, i);
+            }
+            i++;
+        }
+        if (octets != 4) {
+            throw new SipParseException("IPv4 address with " + octets + " octets instead of 4", 400, from);
+        }
+    }
+
+    /**
+     * Parses the IPv6address between the brackets, {@code [from, to)}, into eight 16-bit groups
+     * (RFC 4291 §2.2 text forms, including "::" and a trailing IPv4 address).
+     */
+    public static int[] ipv6(String s, int from, int to) {
+        int[] g = new int[8];
+        int n = 0;
+        int gap = -1;
+        int i = from;
+        if (i == to) {
+            throw new SipParseException("empty IPv6 reference", 400, from);
+        }
+        if (s.charAt(i) == ':') {
+            if (i + 1 >= to || s.charAt(i + 1) != ':') {
+                throw new SipParseException("IPv6 address starts with a single ':'", 400, i);
+            }
+            gap = 0;
+            i += 2;
+        }
+        while (i < to) {
+            int start = i;
+            int v = 0;
+            while (i < to && CharClass.isHex(s.charAt(i)) && i - start < 5) {
+                v = v << 4 | CharClass.hexValue(s.charAt(i));
+                i++;
+            }
+            if (i < to && s.charAt(i) == '.') {
+                // RFC 4291 §2.2 form 3: the low 32 bits written as an IPv4 address
+                checkIpv4(s, start, to);
+                if (n > 6) {
+                    throw new SipParseException("too many groups in IPv6 address", 400, start);
+                }
+                int a = 0;
+                for (int k = start, part = 0; k <= to; k++) {
+                    if (k == to || s.charAt(k) == '.') {
+                        a = a << 8 | part;
+                        part = 0;
+                    } else {
+                        part = part * 10 + s.charAt(k) - '0';
+                    }
+                }
+                g[n++] = a >>> 16;
+                g[n++] = a & 0xffff;
+                i = to;
+                break;
+            }
+            if (i == start) {
+                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+                        + " in IPv6 address", 400, i);
+            }
+            if (i - start > 4) {
+                throw new SipParseException("IPv6 address group longer than 4 hex digits", 400, start);
+            }
+            if (n == 8) {
+                throw new SipParseException("too many groups in IPv6 address", 400, start);
+            }
+            g[n++] = v;
+            if (i == to) {
+                break;
+            }
+            if (s.charAt(i) != ':') {
+                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+                        + " in IPv6 address", 400, i);
+            }
+            i++;
+            if (i < to && s.charAt(i) == ':') {
+                if (gap >= 0) {
+                    throw new SipParseException("more than one '::' in IPv6 address", 400, i - 1);
+                }
+                gap = n;
+                i++;
+            } else if (i == to) {
+                throw new SipParseException("IPv6 address ends with a single ':'", 400, i - 1);
+            }
+        }
+        if (gap < 0) {
+            if (n != 8) {
+                throw new SipParseException("IPv6 address with " + n + " groups instead of 8", 400, from);
+            }
+            return g;
+        }
+        if (n > 7) {
+            throw new SipParseException("'::' in an IPv6 address that has 8 groups", 400, from);
+        }
+        int tail = n - gap;
+        System.arraycopy(g, gap, g, 8 - tail, tail);
+        Arrays.fill(g, gap, 8 - tail, 0);
+        return g;
+    }
+
+    /**
+     * True when {@code [from, ...)} up to the first ';', '?' or {@code end} reads like an IPv6
+     * address written without its brackets: hex digits, dots and at least two ':'.
+     */
+    public static boolean looksLikeBareIpv6(String s, int from, int end) {
+        int colons = 0;
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == ';' || c == '?') {
+                break;
+            }
+            if (c == ':') {
+                colons++;
+            } else if (!CharClass.isHex(c) && c != '.') {
+                return false;
+            }
+        }
+        return colons >= 2;
+    }
+
+    /**
+     * RFC 3261 §19.1.4: hosts compare case-insensitively; RFC 5118 §4.3 (and RFC 4291 §2.2): an
+     * IPv6 reference is compared as an address, whatever text form it was written in.
+     */
+    public static boolean equal(String a, String b) {
+        if (a.equalsIgnoreCase(b)) {
+            return true;
+        }
+        if (a.startsWith("[") && b.startsWith("[")) {
+            return Arrays.equals(ipv6(a, 1, a.length() - 1), ipv6(b, 1, b.length() - 1));
+        }
+        return false;
+    }
+
+    /** A hash consistent with {@link #equal}. */
+    public static int hash(String host) {
+        if (host.startsWith("[")) {
+            return Arrays.hashCode(ipv6(host, 1, host.length() - 1));
+        }
+        int h = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,148 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.AbsoluteUri;
+import io.sipim.sip.message.SipUri;
+import io.sipim.sip.message.TelUri;
+
+/**
+ * The door through which {@link UriParser} hands scanned components to the URI value classes
+ * without exposing a "trusted" constructor in the public API (the JDK's SharedSecrets pattern).
+ * The value classes install their {@link Factory} from {@link SipUri}'s static initializer.
+ */
+public final class UriAccess {
+    private static volatile Factory factory;
+
+    private UriAccess() {}
+
+    /** Creates URI values from components the parser has already checked. */
+    public interface Factory {
+        /** A SIP or SIPS URI from checked parts. */
+        SipUri sipUri(SipParts parts);
+
+        /** A tel URI from checked parts. */
+        TelUri telUri(TelParts parts);
+
+        /** An absolute URI of another scheme; {@code colon} is the index of ':' in {@code text}. */
+        AbsoluteUri absoluteUri(String text, int colon);
+    }
+
+    /** Components of a SIP URI as scanned: raw forms as written, plain forms unescaped. */
+    public static final class SipParts {
+        /** The whole URI as written. */
+        public String text;
+        /** True for sips. */
+        public boolean secure;
+        /** User unescaped, or null. */
+        public String user;
+        /** User as written, or null. */
+        public String rawUser;
+        /** Password unescaped, or null. */
+        public String password;
+        /** Password as written, or null. */
+        public String rawPassword;
+        /** Host as written, IPv6 references with their brackets. */
+        public String host;
+        /** Port, -1 when absent. */
+        public int port = -1;
+        /** Parameter names, unescaped. */
+        public String[] names;
+        /** Parameter values, unescaped (null: a flag). */
+        public String[] values;
+        /** Parameter names as written. */
+        public String[] rawNames;
+        /** Parameter values as written. */
+        public String[] rawValues;
+        /** Number of parameters. */
+        public int paramCount;
+        /** Header names, unescaped. */
+        public String[] headerNames;
+        /** Header values, unescaped. */
+        public String[] headerValues;
+        /** Number of headers. */
+        public int headerCount;
+
+        /** Appends one parameter. */
+        public void addParameter(String rawName, String rawValue, String name, String value) {
+            if (names == null) {
+                names = new String[4];
+                values = new String[4];
+                rawNames = new String[4];
+                rawValues = new String[4];
+            } else if (paramCount == names.length) {
+                int n = paramCount * 2;
+                names = java.util.Arrays.copyOf(names, n);
+                values = java.util.Arrays.copyOf(values, n);
+                rawNames = java.util.Arrays.copyOf(rawNames, n);
+                rawValues = java.util.Arrays.copyOf(rawValues, n);
+            }
+            names[paramCount] = name;
+            values[paramCount] = value;
+            rawNames[paramCount] = rawName;
+            rawValues[paramCount++] = rawValue;
+        }
+
+        /** Appends one header. */
+        public void addHeader(String name, String value) {
+            if (headerNames == null) {
+                headerNames = new String[2];
+                headerValues = new String[2];
+            } else if (headerCount == headerNames.length) {
+                headerNames = java.util.Arrays.copyOf(headerNames, headerCount * 2);
+                headerValues = java.util.Arrays.copyOf(headerValues, headerCount * 2);
+            }
+            headerNames[headerCount] = name;
+            headerValues[headerCount++] = value;
+        }
+    }
+
+    /** Components of a tel URI as scanned. */
+    public static final class TelParts {
+        /** The whole URI as written. */
+        public String text;
+        /** The number as written, with its visual separators. */
+        public String number;
+        /** True for a global number ({@code +} ...). */
+        public boolean global;
+        /** Parameter names as written. */
+        public String[] names;
+        /** Parameter values unescaped (null value: flag). */
+        public String[] values;
+        /** Number of parameters. */
+        public int paramCount;
+
+        /** Appends one parameter. */
+        public void addParameter(String name, String value) {
+            if (names == null) {
+                names = new String[4];
+                values = new String[4];
+            } else if (paramCount == names.length) {
+                names = java.util.Arrays.copyOf(names, paramCount * 2);
+                values = java.util.Arrays.copyOf(values, paramCount * 2);
+            }
+            names[paramCount] = name;
+            values[paramCount++] = value;
+        }
+    }
+
+    /** Called once by the message package. */
+    public static void install(Factory f) {
+        if (factory != null) {
+            throw new IllegalStateException("URI factory already installed");
+        }
+        factory = f;
+    }
+
+    /** The installed factory, initializing the message package first if nothing touched it yet. */
+    public static Factory factory() {
+        Factory f = factory;
+        if (f == null) {
+            try {
+                Class.forName(SipUri.class.getName(), true, UriAccess.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+            f = factory;
+        }
+        return f;
+    }
+}

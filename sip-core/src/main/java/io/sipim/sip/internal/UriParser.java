@@ -1,0 +1,327 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.AbsoluteUri;
+import io.sipim.sip.message.SipUri;
+import io.sipim.sip.message.Uri;
+import io.sipim.sip.parse.SipParseException;
+
+/**
+ * Parses URIs (RFC 3261 §19.1, §25.1; RFC 3966 for tel) by scanning indexes over the input: no
+ * regular expressions, and substrings only for the components kept. Errors are
+ * {@link SipParseException}s with status 400 whose offset is the index in the input string of the
+ * offending character.
+ */
+public final class UriParser {
+    private UriParser() {}
+
+    /** Parses the URI in {@code s} from {@code start} to {@code end}, choosing the type by scheme. */
+    public static Uri parse(String s, int start, int end) {
+        int colon = scheme(s, start, end);
+        int n = colon - start;
+        if (n == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
+            return sip(s, start, end, colon, false);
+        }
+        if (n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
+            return sip(s, start, end, colon, true);
+        }
+        if (n == 3 && s.regionMatches(true, start, "tel", 0, 3)) {
+            return TelUriParser.tel(s, start, end, colon);
+        }
+        return absolute(s, start, end, colon);
+    }
+
+    /** Parses a SIP or SIPS URI; any other scheme is an error. */
+    public static SipUri parseSip(String s, int start, int end) {
+        int colon = scheme(s, start, end);
+        int n = colon - start;
+        if (n == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
+            return sip(s, start, end, colon, false);
+        }
+        if (n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
+            return sip(s, start, end, colon, true);
+        }
+        throw new SipParseException("not a sip or sips URI", 400, start);
+    }
+
+    /** Parses a URI of a scheme other than sip, sips and tel, kept verbatim. */
+    public static AbsoluteUri parseAbsolute(String s, int start, int end) {
+        int colon = scheme(s, start, end);
+        int n = colon - start;
+        if (n == 3 && (s.regionMatches(true, start, "sip", 0, 3) || s.regionMatches(true, start, "tel", 0, 3))
+                || n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
+            throw new SipParseException("scheme " + s.substring(start, colon).toLowerCase(java.util.Locale.ROOT)
+                    + " has its own URI type", 400, start);
+        }
+        return absolute(s, start, end, colon);
+    }
+
+    /** RFC 3261 §25.1: {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}; answers the index of ':'. */
+    static int scheme(String s, int start, int end) {
+        if (start >= end) {
+            throw new SipParseException("empty URI", 400, start);
+        }
+        if (!CharClass.isAlpha(s.charAt(start))) {
+            throw invalid(s, start, "URI scheme");
+        }
+        int i = start + 1;
+        while (i < end && CharClass.is(s.charAt(i), CharClass.SCHEME)) {
+            i++;
+        }
+        if (i == end) {
+            throw new SipParseException("missing ':' after URI scheme", 400, end);
+        }
+        if (s.charAt(i) != ':') {
+            throw invalid(s, i, "URI scheme");
+        }
+        return i;
+    }
+
+    /**
+     * RFC 3261 §25.1 {@code absoluteURI}, read as RFC 3986 does: unreserved, reserved (with '#',
+     * '[' and ']') and escapes; never white space, '<', '>' or '"', which delimit it in SIP.
+     */
+    private static AbsoluteUri absolute(String s, int start, int end, int colon) {
+        int i = colon + 1;
+        if (i == end) {
+            throw new SipParseException("empty URI after scheme", 400, i);
+        }
+        while (i < end) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                i = escape(s, i, end, "URI");
+            } else if (CharClass.is(c, CharClass.URIC) || c == '#' || c == '[' || c == ']') {
+                i++;
+            } else {
+                throw invalid(s, i, "URI");
+            }
+        }
+        return UriAccess.factory().absoluteUri(text(s, start, end), colon - start);
+    }
+
+    /**
+     * RFC 3261 §25.1: {@code SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]}.
+     * No component may hold an unescaped '@', so the first '@' ends the userinfo; a ';' or '?' before
+     * it is part of the user (user-unreserved; RFC 4475 semiuri).
+     */
+    private static SipUri sip(String s, int start, int end, int colon, boolean secure) {
+        UriAccess.SipParts u = new UriAccess.SipParts();
+        u.secure = secure;
+        int p = colon + 1;
+        int at = -1;
+        for (int i = p; i < end; i++) {
+            if (s.charAt(i) == '@') {
+                at = i;
+                break;
+            }
+        }
+        if (at >= 0) {
+            p = userinfo(s, p, at, u);
+        }
+        p = host(s, p, end, u);
+        if (p < end && s.charAt(p) == ':') {
+            p = port(s, p + 1, end, u);
+        }
+        while (p < end && s.charAt(p) == ';') {
+            p = parameter(s, p + 1, end, u);
+        }
+        if (p < end) {
+            // host, port and parameter end only at ';', '?' or the end
+            headers(s, p + 1, end, u);
+        }
+        u.text = text(s, start, end);
+        return UriAccess.factory().sipUri(u);
+    }
+
+    /** {@code userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"}; answers the index after '@'. */
+    private static int userinfo(String s, int p, int at, UriAccess.SipParts u) {
+        int q = scan(s, p, at, CharClass.USER, "SIP URI user part");
+        if (q < at && s.charAt(q) != ':') {
+            throw invalid(s, q, "SIP URI user part");
+        }
+        if (q == p) {
+            throw new SipParseException("empty user part", 400, p);
+        }
+        u.rawUser = s.substring(p, q);
+        u.user = UriCodec.unescape(u.rawUser);
+        if (q < at) {
+            int r = scan(s, q + 1, at, CharClass.PASSWORD, "SIP URI password");
+            if (r < at) {
+                throw invalid(s, r, "SIP URI password");
+            }
+            u.rawPassword = s.substring(q + 1, at);
+            u.password = UriCodec.unescape(u.rawPassword);
+        }
+        return at + 1;
+    }
+
+    /** {@code host = hostname / IPv4address / IPv6reference}; answers the index after it. */
+    private static int host(String s, int p, int end, UriAccess.SipParts u) {
+        if (p >= end) {
+            throw new SipParseException("missing host", 400, p);
+        }
+        int q;
+        if (s.charAt(p) == '[') {
+            q = p + 1;
+            while (q < end && s.charAt(q) != ']' && (CharClass.isHex(s.charAt(q)) || s.charAt(q) == ':'
+                    || s.charAt(q) == '.')) {
+                q++;
+            }
+            if (q == end || s.charAt(q) == ';' || s.charAt(q) == '?') {
+                throw new SipParseException("unterminated IPv6 reference", 400, p);
+            }
+            if (s.charAt(q) != ']') {
+                throw invalid(s, q, "IPv6 reference");
+            }
+            HostParser.ipv6(s, p + 1, q);
+            q++;
+            if (q < end && !endsHost(s.charAt(q))) {
+                throw invalid(s, q, "SIP URI after IPv6 reference");
+            }
+        } else {
+            q = p;
+            while (q < end && CharClass.is(s.charAt(q), CharClass.HOST)) {
+                q++;
+            }
+            if (q < end && s.charAt(q) == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
+                // RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous
+                throw new SipParseException("IPv6 address not enclosed in brackets", 400, p);
+            }
+            if (q < end && !endsHost(s.charAt(q))) {
+                throw invalid(s, q, "host");
+            }
+            if (q == p) {
+                throw new SipParseException("missing host", 400, p);
+            }
+            HostParser.checkNameOrIpv4(s, p, q);
+        }
+        u.host = s.substring(p, q);
+        return q;
+    }
+
+    private static boolean endsHost(char c) {
+        return c == ':' || c == ';' || c == '?';
+    }
+
+    /** {@code port = 1*DIGIT}, 0 to 65535. */
+    private static int port(String s, int p, int end, UriAccess.SipParts u) {
+        int q = p;
+        int v = 0;
+        while (q < end && CharClass.isDigit(s.charAt(q))) {
+            if (v <= 65535) {
+                v = v * 10 + s.charAt(q) - '0';
+            }
+            q++;
+        }
+        if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?') {
+            throw invalid(s, q, "port");
+        }
+        if (q == p) {
+            throw new SipParseException("missing port after ':'", 400, p);
+        }
+        if (v > 65535) {
+            String digits = q - p > 12 ? s.substring(p, p + 12) + "..." : s.substring(p, q);
+            throw new SipParseException("port " + digits + " out of range", 400, p);
+        }
+        u.port = v;
+        return q;
+    }
+
+    /** {@code uri-parameter = pname [ "=" pvalue ]}, names and values {@code 1*paramchar}; answers the index after it. */
+    private static int parameter(String s, int p, int end, UriAccess.SipParts u) {
+        int q = scan(s, p, end, CharClass.PARAM, "URI parameter");
+        if (q == p) {
+            if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?' && s.charAt(q) != '=') {
+                throw invalid(s, q, "URI parameter");
+            }
+            throw new SipParseException("empty URI parameter name", 400, p);
+        }
+        String rawName = s.substring(p, q);
+        String rawValue = null;
+        if (q < end && s.charAt(q) == '=') {
+            int v = q + 1;
+            q = scan(s, v, end, CharClass.PARAM, "URI parameter");
+            if (q == v && (q == end || s.charAt(q) == ';' || s.charAt(q) == '?')) {
+                throw new SipParseException("empty value of URI parameter " + rawName, 400, v);
+            }
+            rawValue = s.substring(v, q);
+        }
+        if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?') {
+            throw invalid(s, q, "URI parameter");
+        }
+        u.addParameter(rawName, rawValue, UriCodec.unescape(rawName),
+                rawValue == null ? null : UriCodec.unescape(rawValue));
+        return q;
+    }
+
+    /** {@code headers = "?" header *( "&" header )}, {@code header = hname "=" hvalue}; p is after '?'. */
+    private static void headers(String s, int p, int end, UriAccess.SipParts u) {
+        while (true) {
+            int q = scan(s, p, end, CharClass.HNV, "URI header");
+            if (q == p && (q == end || s.charAt(q) == '=' || s.charAt(q) == '&')) {
+                throw new SipParseException("empty URI header name", 400, p);
+            }
+            if (q == end || s.charAt(q) == '&') {
+                throw new SipParseException("missing '=' after URI header name", 400, q);
+            }
+            if (s.charAt(q) != '=') {
+                throw invalid(s, q, "URI header");
+            }
+            int v = q + 1;
+            int r = scan(s, v, end, CharClass.HNV, "URI header");
+            if (r < end && s.charAt(r) != '&') {
+                throw invalid(s, r, "URI header");
+            }
+            u.addHeader(UriCodec.unescape(s, p, q), UriCodec.unescape(s, v, r));
+            if (r == end) {
+                return;
+            }
+            p = r + 1;
+        }
+    }
+
+    /**
+     * Skips characters of the class {@code mask} and well-formed escapes, up to {@code limit};
+     * answers the index of the first other character.
+     */
+    static int scan(String s, int i, int limit, int mask, String part) {
+        while (i < limit) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                i = escape(s, i, limit, part);
+            } else if (CharClass.is(c, mask)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** {@code escaped = "%" HEX HEX}; answers the index after it. */
+    static int escape(String s, int i, int limit, String part) {
+        if (i + 3 > limit || !CharClass.isHex(s.charAt(i + 1)) || !CharClass.isHex(s.charAt(i + 2))) {
+            throw new SipParseException("invalid escape sequence in " + part, 400, i);
+        }
+        return i + 3;
+    }
+
+    /** The error for a character that {@code part} cannot hold; white space has its own words (RFC 4475 lwsruri). */
+    static SipParseException invalid(String s, int i, String part) {
+        char c = s.charAt(i);
+        String reason;
+        if (c == ' ') {
+            reason = "space in " + part;
+        } else if (c == '\t') {
+            reason = "tab in " + part;
+        } else if (c == '\r' || c == '\n') {
+            reason = "line break in " + part;
+        } else {
+            reason = "invalid character " + Lexer.describe(c) + " in " + part;
+        }
+        return new SipParseException(reason, 400, i);
+    }
+
+    private static String text(String s, int start, int end) {
+        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
+}
