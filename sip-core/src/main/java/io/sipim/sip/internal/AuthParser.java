@@ -48,7 +48,7 @@ public final class AuthParser {
 
     /** {@code auth-param *(COMMA auth-param)}; parses until the end of the value. */
     private static Parameters params(Lexer lx, boolean allowEmpty) {
-        Parameters.Builder b = Parameters.builder();
+        Parameters.Builder b = lx.parametersBuilder();
         int n = 0;
         do {
             if (n++ == lx.maxParams()) {

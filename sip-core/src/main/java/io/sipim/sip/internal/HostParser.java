@@ -172,6 +172,10 @@ public final class HostParser {
                 }
                 gap = n;
                 i++;
+                // RFC 5118 §4.10: RFC 3261's ABNF admits ":::" before an IPv4 tail; tolerate it.
+                if (i < to && s.charAt(i) == ':' && s.indexOf('.', i) >= 0 && s.indexOf('.', i) < to) {
+                    i++;
+                }
             } else if (i == to) {
                 throw new SipParseException("IPv6 address ends with a single ':'", 400, i - 1);
             }
@@ -189,6 +193,59 @@ public final class HostParser {
         System.arraycopy(g, gap, g, 8 - tail, tail);
         Arrays.fill(g, gap, 8 - tail, 0);
         return g;
+    }
+
+    /** Scans a host (name, IPv4 address or IPv6 reference) at the lexer position and returns it as written. */
+    public static String host(Lexer lx) {
+        String s = lx.source();
+        int start = lx.pos();
+        int end;
+        if (start < lx.end() && s.charAt(start) == '[') {
+            int close = s.indexOf(']', start);
+            if (close < 0 || close >= lx.end()) {
+                throw new SipParseException("unterminated IPv6 reference", 400, start);
+            }
+            ipv6(s, start + 1, close);
+            end = close + 1;
+        } else {
+            end = start;
+            while (end < lx.end() && (CharClass.is(s.charAt(end), CharClass.HOST))) {
+                end++;
+            }
+            if (end == start) {
+                throw new SipParseException(start < lx.end() ? "expected a host but found "
+                        + Lexer.describe(s.charAt(start)) : "missing host", 400, start);
+            }
+            checkNameOrIpv4(s, start, end);
+        }
+        lx.pos(end);
+        return s.substring(start, end);
+    }
+
+    /** A port: digits, at most 65535. */
+    public static int port(Lexer lx) {
+        int start = lx.pos();
+        long v = lx.number("port");
+        if (v > 65535) {
+            throw new SipParseException("port " + v + " out of range", 400, start);
+        }
+        return (int) v;
+    }
+
+    /** True for an IPv4 address, or an IPv6 address with or without brackets (Via received, RFC 3261 §18.2.1). */
+    public static boolean isIpAddress(String v) {
+        try {
+            if (v.startsWith("[") && v.endsWith("]")) {
+                ipv6(v, 1, v.length() - 1);
+            } else if (v.indexOf(':') >= 0) {
+                ipv6(v, 0, v.length());
+            } else {
+                checkIpv4(v, 0, v.length());
+            }
+            return true;
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     /**

@@ -9,9 +9,9 @@ import io.sipim.sip.parse.SipParseException;
  * folds replaced by SP, so linear white space is SP/HTAB only.
  */
 public final class Lexer {
-    private final String s;
+    private String s;
     private int pos;
-    private final int end;
+    private int end;
     private int maxParams = DEFAULT_MAX_PARAMS;
     private int maxUriLength = Integer.MAX_VALUE;
 
@@ -26,6 +26,24 @@ public final class Lexer {
         this.s = s;
         this.pos = start;
         this.end = end;
+    }
+
+    /** Points this lexer at a new value, keeping its limits (the parser reuses one lexer per message). */
+    public Lexer reset(String value) {
+        this.s = value;
+        this.pos = 0;
+        this.end = value.length();
+        return this;
+    }
+
+    private io.sipim.sip.message.Parameters.Builder params;
+
+    /** A parameters builder this lexer lends to the parameter grammars, so they need not allocate one. */
+    public io.sipim.sip.message.Parameters.Builder parametersBuilder() {
+        if (params == null) {
+            params = io.sipim.sip.message.Parameters.builder();
+        }
+        return params.clear();
     }
 
     /** The most parameters one element may carry ({@code SipLimits.maxParametersPerHeader}). */
@@ -146,7 +164,7 @@ public final class Lexer {
             throw error(pos < end ? "expected " + what + " but found " + describe(s.charAt(pos))
                     : "expected " + what + " but the value ended");
         }
-        return s.substring(start, pos);
+        return Tokens.substring(s, start, pos);
     }
 
     /** A non-empty run of characters in every class of {@code mask}. */

@@ -18,7 +18,7 @@ public final class ParamParser {
         if (!peekSemi(lx)) {
             return Parameters.EMPTY;
         }
-        Parameters.Builder b = Parameters.builder();
+        Parameters.Builder b = lx.parametersBuilder();
         int n = 0;
         while (lx.acceptSep(';')) {
             if (n == lx.maxParams()) {
@@ -76,6 +76,6 @@ public final class ParamParser {
             }
         }
         lx.pos(p);
-        return s.substring(start, p);
+        return Tokens.substring(s, start, p);
     }
 }

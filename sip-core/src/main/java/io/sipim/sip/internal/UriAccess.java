@@ -28,8 +28,17 @@ public final class UriAccess {
 
     /** Components of a SIP URI as scanned: raw forms as written, plain forms unescaped. */
     public static final class SipParts {
-        /** The whole URI as written. */
+        /** The whole URI as written, or null: then it is {@code source[start, end)}, cut on first use. */
         public String text;
+        /** The string the URI was scanned from, with the URI at [start, end), host at [hostStart, hostEnd). */
+        public String source;
+        public int start;
+        public int end;
+        public int hostStart;
+        public int hostEnd;
+        /** User as written is source[userStart, userEnd) when rawUser is null and userEnd > userStart. */
+        public int userStart;
+        public int userEnd;
         /** True for sips. */
         public boolean secure;
         /** User unescaped, or null. */
@@ -61,6 +70,9 @@ public final class UriAccess {
         /** Number of headers. */
         public int headerCount;
 
+        /** True when some parameter name or value had escapes, so raw and decoded forms differ. */
+        public boolean escapedParameters;
+
         /** Appends one parameter. */
         public void addParameter(String rawName, String rawValue, String name, String value) {
             if (names == null) {
@@ -75,6 +87,7 @@ public final class UriAccess {
                 rawNames = java.util.Arrays.copyOf(rawNames, n);
                 rawValues = java.util.Arrays.copyOf(rawValues, n);
             }
+            escapedParameters |= name != rawName || value != rawValue;
             names[paramCount] = name;
             values[paramCount] = value;
             rawNames[paramCount] = rawName;

@@ -128,7 +128,10 @@ public final class UriParser {
             // host, port and parameter end only at ';', '?' or the end
             headers(s, p + 1, end, u);
         }
-        u.text = text(s, start, end);
+        // The text, host and user are cut from the source on first use (most URIs are only compared or routed on).
+        u.source = s;
+        u.start = start;
+        u.end = end;
         return UriAccess.factory().sipUri(u);
     }
 
@@ -141,8 +144,13 @@ public final class UriParser {
         if (q == p) {
             throw new SipParseException("empty user part", 400, p);
         }
-        u.rawUser = s.substring(p, q);
-        u.user = UriCodec.unescape(u.rawUser);
+        if (s.indexOf('%', p) >= 0 && s.indexOf('%', p) < q) {
+            u.rawUser = s.substring(p, q);
+            u.user = UriCodec.unescape(u.rawUser);
+        } else {
+            u.userStart = p;
+            u.userEnd = q;
+        }
         if (q < at) {
             int r = scan(s, q + 1, at, CharClass.PASSWORD, "SIP URI password");
             if (r < at) {
@@ -194,7 +202,8 @@ public final class UriParser {
             }
             HostParser.checkNameOrIpv4(s, p, q);
         }
-        u.host = s.substring(p, q);
+        u.hostStart = p;
+        u.hostEnd = q;
         return q;
     }
 
@@ -235,7 +244,7 @@ public final class UriParser {
             }
             throw new SipParseException("empty URI parameter name", 400, p);
         }
-        String rawName = s.substring(p, q);
+        String rawName = Tokens.substring(s, p, q);
         String rawValue = null;
         if (q < end && s.charAt(q) == '=') {
             int v = q + 1;
@@ -243,7 +252,7 @@ public final class UriParser {
             if (q == v && (q == end || s.charAt(q) == ';' || s.charAt(q) == '?')) {
                 throw new SipParseException("empty value of URI parameter " + rawName, 400, v);
             }
-            rawValue = s.substring(v, q);
+            rawValue = Tokens.substring(s, v, q);
         }
         if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?') {
             throw invalid(s, q, "URI parameter");

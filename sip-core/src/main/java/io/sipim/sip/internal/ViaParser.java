@@ -22,10 +22,10 @@ public final class ViaParser {
         if (!lx.skipWs()) {
             throw lx.error(lx.atEnd() ? "missing sent-by" : "expected white space before sent-by");
         }
-        String host = HostPort.host(lx);
+        String host = HostParser.host(lx);
         int port = -1;
         if (lx.acceptSep(':')) {
-            port = HostPort.port(lx);
+            port = HostParser.port(lx);
         }
         Parameters params = ParamParser.parse(lx);
         for (int i = 0; i < params.size(); i++) {
@@ -60,7 +60,7 @@ public final class ViaParser {
                 }
                 break;
             case 8:
-                if (name.equalsIgnoreCase("received") && (value == null || !HostPort.isIpAddress(value))) {
+                if (name.equalsIgnoreCase("received") && (value == null || !HostParser.isIpAddress(value))) {
                     throw error(lx, "Via received must be an IPv4 or IPv6 address");
                 }
                 break;

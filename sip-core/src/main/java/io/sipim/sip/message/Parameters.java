@@ -62,16 +62,21 @@ public final class Parameters {
             return this;
         }
 
-        /** The parameters added so far; the builder starts empty again. */
+        /** Forgets what was added. */
+        public Builder clear() {
+            Arrays.fill(names, 0, count, null);
+            Arrays.fill(values, 0, count, null);
+            count = 0;
+            return this;
+        }
+
+        /** The parameters added so far; the builder starts empty again and may be reused. */
         public Parameters build() {
             if (count == 0) {
                 return EMPTY;
             }
-            Parameters p = new Parameters(count == names.length ? names : Arrays.copyOf(names, count),
-                    count == values.length ? values : Arrays.copyOf(values, count));
-            names = new String[4];
-            values = new String[4];
-            count = 0;
+            Parameters p = new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+            clear();
             return p;
         }
     }

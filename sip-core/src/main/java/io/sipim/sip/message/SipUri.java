@@ -34,13 +34,22 @@ public final class SipUri implements Uri {
     /** RFC 3261 §19.1.4: present in only one of two URIs, these make them unequal. */
     private static final String[] DECISIVE_PARAMETERS = {"user", "ttl", "method", "maddr", "transport"};
 
-    private final String text;
+    // text, host and user are cut from source on first use: a parsed URI allocates only what is read.
+    // The racy single-check caching is safe because Strings are immutable.
+    private String text;
+    private final String source;
+    private final int start;
+    private final int end;
     private final boolean secure;
-    private final String user;
-    private final String rawUser;
+    private String user;
+    private String rawUser;
+    private final int userStart;
+    private final int userEnd;
     private final String password;
     private final String rawPassword;
-    private final String host;
+    private String host;
+    private final int hostStart;
+    private final int hostEnd;
     private final int port;
     private final Parameters parameters;
     private final Parameters rawParameters;
@@ -48,19 +57,27 @@ public final class SipUri implements Uri {
 
     SipUri(UriAccess.SipParts p) {
         this.text = p.text;
+        this.source = p.source;
+        this.start = p.start;
+        this.end = p.end;
         this.secure = p.secure;
         this.user = p.user;
         this.rawUser = p.rawUser;
+        this.userStart = p.userStart;
+        this.userEnd = p.userEnd;
         this.password = p.password;
         this.rawPassword = p.rawPassword;
         this.host = p.host;
+        this.hostStart = p.hostStart;
+        this.hostEnd = p.hostEnd;
         this.port = p.port;
         if (p.paramCount == 0) {
             this.parameters = Parameters.EMPTY;
             this.rawParameters = Parameters.EMPTY;
         } else {
             this.parameters = Parameters.ofTrusted(p.names, p.values, p.paramCount);
-            this.rawParameters = Parameters.ofTrusted(p.rawNames, p.rawValues, p.paramCount);
+            this.rawParameters = p.escapedParameters
+                    ? Parameters.ofTrusted(p.rawNames, p.rawValues, p.paramCount) : parameters;
         }
         if (p.headerCount == 0) {
             this.headers = List.of();
@@ -105,7 +122,20 @@ public final class SipUri implements Uri {
 
     /** The user (or telephone-subscriber) unescaped, or {@code null}. */
     public String user() {
-        return user;
+        String u = user;
+        if (u == null && userEnd > userStart) {
+            u = user = rawUser();
+        }
+        return u;
+    }
+
+    /** The user as written (escapes kept), or {@code null}. */
+    private String rawUser() {
+        String r = rawUser;
+        if (r == null && userEnd > userStart) {
+            r = rawUser = source.substring(userStart, userEnd);
+        }
+        return r;
     }
 
     /** The password unescaped, or {@code null}. RFC 3261 §19.1.1: its use is NOT RECOMMENDED. */
@@ -115,7 +145,11 @@ public final class SipUri implements Uri {
 
     /** The host as written: a host name, an IPv4 address or a bracketed IPv6 reference. */
     public String host() {
-        return host;
+        String h = host;
+        if (h == null) {
+            h = host = source.substring(hostStart, hostEnd);
+        }
+        return h;
     }
 
     /** The port, or -1 when the URI has none. */
@@ -194,9 +228,9 @@ public final class SipUri implements Uri {
         }
         SipUri u = (SipUri) o;
         return secure == u.secure && port == u.port
-                && UriCodec.equivalent(rawUser, u.rawUser, false)
+                && UriCodec.equivalent(rawUser(), u.rawUser(), false)
                 && UriCodec.equivalent(rawPassword, u.rawPassword, false)
-                && HostParser.equal(host, u.host)
+                && HostParser.equal(host(), u.host())
                 && parametersMatch(this, u) && parametersMatch(u, this)
                 && headersMatch(u);
     }
@@ -266,9 +300,9 @@ public final class SipUri implements Uri {
     @Override
     public int hashCode() {
         int h = secure ? 1 : 0;
-        h = 31 * h + UriCodec.hash(rawUser, false);
+        h = 31 * h + UriCodec.hash(rawUser(), false);
         h = 31 * h + UriCodec.hash(rawPassword, false);
-        h = 31 * h + HostParser.hash(host);
+        h = 31 * h + HostParser.hash(host());
         h = 31 * h + port;
         for (String d : DECISIVE_PARAMETERS) {
             int i = indexOfParameter(d);
@@ -286,7 +320,11 @@ public final class SipUri implements Uri {
     /** The URI as written on the wire (for a parsed URI, exactly the parsed text). */
     @Override
     public String toString() {
-        return text;
+        String t = text;
+        if (t == null) {
+            t = text = start == 0 && end == source.length() ? source : source.substring(start, end);
+        }
+        return t;
     }
 
     /**
@@ -306,9 +344,9 @@ public final class SipUri implements Uri {
 
         private Builder(SipUri u) {
             secure = u.secure;
-            user = u.user;
+            user = u.user();
             password = u.password;
-            host = u.host;
+            host = u.host();
             port = u.port;
             parameters = u.parameters;
             headers.addAll(u.headers);
@@ -349,7 +387,7 @@ public final class SipUri implements Uri {
             } catch (SipParseException e) {
                 throw new IllegalArgumentException("invalid host " + host + ": " + e.reason(), e);
             }
-            if (!probe.host.equals(h)) {
+            if (!probe.host().equals(h)) {
                 throw new IllegalArgumentException("invalid host " + host);
             }
             this.host = h;

@@ -86,6 +86,8 @@ public final class SipParser {
         private int count;
         private long contentLength = -1;
         private int vias;
+        private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
+                .maxUriLength(limits.maxUriLength());
 
         Run(byte[] b, int begin, int end, boolean stream) {
             this.b = b;
@@ -378,8 +380,7 @@ public final class SipParser {
             }
             Header h;
             try {
-                Lexer lx = new Lexer(value).maxParams(limits.maxParametersPerHeader()).maxUriLength(limits.maxUriLength());
-                h = ACCESS.header(name, spelled, value, ascii, lx);
+                h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
             } catch (SipParseException e) {
                 record(e, valueStart, name.name());
                 store(ACCESS.unparsedHeader(name, spelled, value, ascii));
