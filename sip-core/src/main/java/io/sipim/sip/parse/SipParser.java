@@ -86,6 +86,8 @@ public final class SipParser {
         private int count;
         private long contentLength = -1;
         private int vias;
+        private int hdrStart;
+        private String block;
         private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
                 .maxUriLength(limits.maxUriLength());
 
@@ -118,6 +120,10 @@ public final class SipParser {
                     && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
             StartLine sl = response ? statusLine(pos, lineStop) : requestLine(pos, lineStop);
             nextLine(startLineEnd);
+            // One Latin-1 copy of the whole header section; ASCII header values are ranges of it.
+            hdrStart = pos;
+            int hdrEnd = headerSectionEnd(pos);
+            block = new String(b, hdrStart, hdrEnd - hdrStart, StandardCharsets.ISO_8859_1);
             int bodyStart = headerLines();
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
@@ -143,6 +149,22 @@ public final class SipParser {
         }
 
         // ---- lines -------------------------------------------------------------------------
+
+        /** Index of the first byte of the empty line that ends the header section, or {@code end}. */
+        private int headerSectionEnd(int from) {
+            if (from < end && (b[from] == '\n' || b[from] == '\r' && from + 1 < end && b[from + 1] == '\n')) {
+                return from;
+            }
+            for (int i = from; i < end - 1; i++) {
+                if (b[i] == '\n') {
+                    byte c = b[i + 1];
+                    if (c == '\n' || c == '\r' && i + 2 < end && b[i + 2] == '\n') {
+                        return i + 1;
+                    }
+                }
+            }
+            return end;
+        }
 
         /** Index of the LF ending the line that starts at {@code from}, or -1. */
         private int lineEnd(int from) {
@@ -370,21 +392,24 @@ public final class SipParser {
                 }
                 ascii &= c >= 0;
             }
-            String value;
-            if (folded) {
-                value = unfold(valueStart, vEnd, ascii);
-            } else if (ascii) {
-                value = ascii(valueStart, vEnd);
-            } else {
-                value = text(valueStart, vEnd);
-            }
             Header h;
-            try {
-                h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
-            } catch (SipParseException e) {
-                record(e, valueStart, name.name());
-                store(ACCESS.unparsedHeader(name, spelled, value, ascii));
-                return;
+            if (ascii && !folded && vEnd <= hdrStart + block.length()) {
+                try {
+                    h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, lexer);
+                } catch (SipParseException e) {
+                    record(e, hdrStart, name.name());
+                    store(ACCESS.unparsedHeader(name, spelled, ascii(valueStart, vEnd), true));
+                    return;
+                }
+            } else {
+                String value = folded ? unfold(valueStart, vEnd, ascii) : text(valueStart, vEnd);
+                try {
+                    h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
+                } catch (SipParseException e) {
+                    record(e, valueStart, name.name());
+                    store(ACCESS.unparsedHeader(name, spelled, value, ascii));
+                    return;
+                }
             }
             store(h);
             if (name == HeaderName.CONTENT_LENGTH) {
