@@ -218,7 +218,7 @@ class LintCommandTest {
         assertEquals(2, r.status());
         assertEquals(List.of(), r.out(), "all files are read before any is linted");
         assertTrue(r.err().contains("cannot read " + missing), r.err());
-        // Not asserted: usage text on err. LintCommand prints only the "cannot read" line here (reported).
+        assertTrue(r.err().contains("usage: java -jar sipim-examples.jar lint"), r.err());
     }
 
     @Test

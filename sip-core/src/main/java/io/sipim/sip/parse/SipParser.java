@@ -111,6 +111,7 @@ public final class SipParser {
             if (pos == end) {
                 throw fatal("empty message", 400, pos);
             }
+            int startLineStart = pos;
             int startLineEnd = lineEnd(pos);
             if (startLineEnd < 0) {
                 throw fatal("no end of the start line", 400, pos);
@@ -140,7 +141,8 @@ public final class SipParser {
                 MessageValidator.validate(m, limits, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
-                int at = where[0] >= 0 ? headerStarts[where[0]] : bodyStart;
+                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? startLineStart
+                        : bodyStart;
                 int[] lc = lineColumn(at);
                 throw new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1], e.header())
                         .withPartialMessage(m);
@@ -371,7 +373,8 @@ public final class SipParser {
                 spelled = ascii(from, nameEnd);
             }
             p++;
-            while (p < to && CharClass.isWsp(b[p])) {
+            // LWS after the colon may include a line fold (RFC 3261 §7.3.1; RFC 4475 wsinv "TO :\r\n sip:...").
+            while (p < to && (CharClass.isWsp(b[p]) || b[p] == '\r' || b[p] == '\n')) {
                 p++;
             }
             int vEnd = to;
@@ -393,7 +396,8 @@ public final class SipParser {
                 ascii &= c >= 0;
             }
             Header h;
-            if (ascii && !folded && vEnd <= hdrStart + block.length()) {
+            boolean foldInValue = folded && hasLineBreak(valueStart, vEnd);
+            if (ascii && !foldInValue && vEnd <= hdrStart + block.length()) {
                 try {
                     h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, lexer);
                 } catch (SipParseException e) {
@@ -402,7 +406,7 @@ public final class SipParser {
                     return;
                 }
             } else {
-                String value = folded ? unfold(valueStart, vEnd, ascii) : text(valueStart, vEnd);
+                String value = foldInValue ? unfold(valueStart, vEnd, ascii) : text(valueStart, vEnd);
                 try {
                     h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
                 } catch (SipParseException e) {
@@ -420,6 +424,15 @@ public final class SipParser {
                     throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
                 }
             }
+        }
+
+        private boolean hasLineBreak(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\n') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void store(Header h) {

@@ -245,10 +245,11 @@ class Rfc5118Ipv6Test {
         String wire = wire("ipv6-bug-abnf-3-colons");
         assertTrue(wire.startsWith("OPTIONS sip:user@[2001:db8:::192.0.2.1] SIP/2.0\r\n"));
         // RFC 5118 §4.10: tolerate the three-colon form and treat it as [2001:db8::192.0.2.1].
-        // Not asserted yet: request(wire) parses with that host. The current parser rejects it with
-        // 400 "invalid character ':' in IPv6 address" at line 1, column 29 — a known production bug
-        // being fixed in parallel. What holds today: the same message with the two-colon address.
+        SipRequest tolerated = request(wire);
+        SipUri host3 = sip(tolerated.requestUri());
+        assertEquals("[2001:db8:::192.0.2.1]", host3.host());
         SipRequest equivalent = request(wire.replace(":::", "::"));
+        assertEquals(equivalent.requestUri(), tolerated.requestUri(), "compared as the same IPv6 address");
         SipUri ruri = sip(equivalent.requestUri());
         assertEquals("[2001:db8::192.0.2.1]", ruri.host());
         assertEquals("user", ruri.user());
@@ -273,8 +274,7 @@ class Rfc5118Ipv6Test {
     @ValueSource(strings = {
         "ipv6-good", "port-ambiguous", "port-unambiguous", "via-received-param-with-delim",
         "via-received-param-no-delim", "ipv6-in-sdp", "mult-ip-in-header", "mult-ip-in-sdp", "ipv4-mapped-ipv6",
-        "ipv6-correct-abnf-2-colons",
-        // Not listed: ipv6-bug-abnf-3-colons, which does not parse yet (see rfc5118_4_10_ipv6BugAbnf3Colons_tolerated).
+        "ipv6-correct-abnf-2-colons", "ipv6-bug-abnf-3-colons",
     })
     void validMessagesSurviveParseEncodeParse(String name) {
         assertRoundTrip(request(name, true), true);
