@@ -52,7 +52,7 @@ final class LintCommand {
                 contents.add(Files.readAllBytes(f));
             } catch (IOException e) {
                 err.println("sipim lint: cannot read " + f + ": " + e.getMessage());
-                return Main.USAGE;
+                return usage();
             }
         }
         boolean allValid = true;

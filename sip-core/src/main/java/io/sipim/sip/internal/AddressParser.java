@@ -62,6 +62,11 @@ public final class AddressParser {
             if (p < lx.end() && s.charAt(p) == '<' && lastTokenEnd > 0) {
                 display = s.substring(start, lastTokenEnd);
                 lx.pos(p);
+            } else if (p < lx.end() && s.charAt(p) != '<' && s.charAt(p) != ':' && lastTokenEnd > 0
+                    && s.indexOf('<', p) >= 0 && s.indexOf('<', p) < lx.end()) {
+                // RFC 4475 baddn: only tokens may stand unquoted before '<'.
+                throw new SipParseException("display name holding " + Lexer.describe(s.charAt(p))
+                        + " must be a quoted string", 400, p);
             } else {
                 if (requireAngle) {
                     throw lx.error("the URI must be enclosed in '<' '>'");

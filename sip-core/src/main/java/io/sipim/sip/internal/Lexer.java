@@ -25,15 +25,35 @@ public final class Lexer {
     public Lexer(String s, int start, int end) {
         this.s = s;
         this.pos = start;
+        this.valueStart = start;
         this.end = end;
     }
 
+    /**
+     * Stands for "the whole header value" where a codec's typed value is the value text itself
+     * (Call-ID, Subject, extension headers): the header then hands out its own text instead of a copy.
+     */
+    public static final String WHOLE_VALUE = new String("<whole value>");
+
+    private int valueStart;
+
     /** Points this lexer at a new value, keeping its limits (the parser reuses one lexer per message). */
     public Lexer reset(String value) {
-        this.s = value;
-        this.pos = 0;
-        this.end = value.length();
+        return reset(value, 0, value.length());
+    }
+
+    /** Points this lexer at {@code source[start, end)}. */
+    public Lexer reset(String source, int start, int end) {
+        this.s = source;
+        this.pos = start;
+        this.valueStart = start;
+        this.end = end;
         return this;
+    }
+
+    /** {@code [from, to)} as a String, or {@link #WHOLE_VALUE} when that is the whole value being lexed. */
+    public String slice(int from, int to) {
+        return from == valueStart && to == end ? WHOLE_VALUE : Tokens.substring(s, from, to);
     }
 
     private io.sipim.sip.message.Parameters.Builder params;

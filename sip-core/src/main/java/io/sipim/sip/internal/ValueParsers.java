@@ -32,7 +32,7 @@ public final class ValueParsers {
         int start = lx.pos();
         lx.token("token");
         ParamParser.parse(lx);
-        return lx.source().substring(start, lx.pos());
+        return lx.slice(start, lx.pos());
     };
     /** Call-ID: {@code word [ "@" word ]}. */
     public static final HeaderCodec<String> CALL_ID = ValueParsers::callId;
@@ -75,9 +75,13 @@ public final class ValueParsers {
             end--;
         }
         lx.pos(lx.end());
-        return start == 0 && end == s.length() ? s : s.substring(start, end);
+        return lx.slice(start, end);
     };
-    public static final HeaderCodec<SipDate> DATE = lx -> new SipDate(TEXT.parse(lx));
+    public static final HeaderCodec<SipDate> DATE = lx -> {
+        int start = lx.pos();
+        lx.pos(lx.end());
+        return new SipDate(lx.source().substring(start, lx.end()).trim());
+    };
 
     public static CSeq cseq(Lexer lx) {
         int start = lx.pos();
@@ -219,6 +223,6 @@ public final class ValueParsers {
             }
         }
         lx.pos(p);
-        return start == 0 && p == s.length() ? s : s.substring(start, p);
+        return lx.slice(start, p);
     }
 }

@@ -19,8 +19,15 @@ import java.util.Objects;
 public final class Header {
     private final HeaderName<?> name;
     private final String spelled;
-    private final String value;
-    /** null (value did not parse, partial message), one typed value, or an unmodifiable List of them. */
+    /** The value text; for a parsed header cut lazily from {@code source[start, end)} (racy single-check, safe for Strings). */
+    private String value;
+    private final String source;
+    private final int start;
+    private final int end;
+    /**
+     * null (value did not parse, partial message), one typed value, or an unmodifiable List of them.
+     * {@link Lexer#WHOLE_VALUE} stands for the value text itself (Call-ID, Subject, extension headers).
+     */
     private final Object typed;
     private final boolean ascii;
 
@@ -28,8 +35,22 @@ public final class Header {
         this.name = name;
         this.spelled = spelled;
         this.value = value;
+        this.source = value;
+        this.start = 0;
+        this.end = value.length();
         this.typed = typed;
         this.ascii = ascii;
+    }
+
+    /** A parsed ASCII header whose value is {@code source[start, end)}. */
+    Header(HeaderName<?> name, String spelled, String source, int start, int end, Object typed) {
+        this.name = name;
+        this.spelled = spelled;
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.typed = typed;
+        this.ascii = true;
     }
 
     /** A header from text; a known header's value is parsed and checked. */
@@ -117,7 +138,27 @@ public final class Header {
 
     /** The value text, trimmed, with line folding replaced by white space. */
     public String value() {
-        return value;
+        String v = value;
+        if (v == null) {
+            v = value = source.substring(start, end);
+        }
+        return v;
+    }
+
+    /** Length of the value text. */
+    int valueLength() {
+        return end - start;
+    }
+
+    /** Copies the (ASCII) value into {@code out} at {@code pos}; answers the position after it. */
+    @SuppressWarnings("deprecation") // String.getBytes(int,int,byte[],int) copies Latin-1 text as a block
+    int writeAsciiValue(byte[] out, int pos) {
+        source.getBytes(start, end, out, pos);
+        return pos + end - start;
+    }
+
+    private Object resolve(Object o) {
+        return o == Lexer.WHOLE_VALUE ? value() : o;
     }
 
     /** The typed values of this line; empty when the line had none or its value did not parse. */
@@ -125,7 +166,17 @@ public final class Header {
         if (typed == null) {
             return List.of();
         }
-        return typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST ? l : List.of(typed);
+        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
+            if (!l.contains(Lexer.WHOLE_VALUE)) {
+                return l;
+            }
+            List<Object> out = new ArrayList<>(l.size());
+            for (Object o : l) {
+                out.add(resolve(o));
+            }
+            return Collections.unmodifiableList(out);
+        }
+        return List.of(resolve(typed));
     }
 
     /** Appends the typed values that are of {@code name} to {@code out}. */
@@ -135,9 +186,11 @@ public final class Header {
             return;
         }
         if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
-            out.addAll((List<T>) l);
+            for (Object o : l) {
+                out.add((T) resolve(o));
+            }
         } else {
-            out.add((T) typed);
+            out.add((T) resolve(typed));
         }
     }
 
@@ -145,9 +198,9 @@ public final class Header {
     @SuppressWarnings("unchecked")
     <T> T first() {
         if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
-            return l.isEmpty() ? null : (T) l.get(0);
+            return l.isEmpty() ? null : (T) resolve(l.get(0));
         }
-        return (T) typed;
+        return (T) resolve(typed);
     }
 
     /** Number of values on this line. */
@@ -168,16 +221,16 @@ public final class Header {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Header h && h.name.equals(name) && h.value.equals(value);
+        return o instanceof Header h && h.name.equals(name) && h.value().equals(value());
     }
 
     @Override
     public int hashCode() {
-        return name.hashCode() * 31 + value.hashCode();
+        return name.hashCode() * 31 + value().hashCode();
     }
 
     @Override
     public String toString() {
-        return spelled + ": " + value;
+        return spelled + ": " + value();
     }
 }

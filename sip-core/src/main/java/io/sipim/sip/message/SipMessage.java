@@ -180,7 +180,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public byte[] encode() {
         int len = startLineLength() + 2;
         for (Header h : headers) {
-            len += h.spelledName().length() + 2 + utf8Length(h) + 2;
+            len += h.spelledName().length() + 2 + (h.ascii() ? h.valueLength() : utf8Length(h)) + 2;
         }
         len += 2 + body.length;
         byte[] out = new byte[len];
@@ -192,7 +192,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             out[p++] = ':';
             out[p++] = ' ';
             if (h.ascii()) {
-                p = writeAscii(h.value(), out, p);
+                p = h.writeAsciiValue(out, p);
             } else {
                 byte[] v = h.value().getBytes(StandardCharsets.UTF_8);
                 System.arraycopy(v, 0, out, p, v.length);
@@ -209,9 +209,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private static int utf8Length(Header h) {
         String v = h.value();
-        if (h.ascii()) {
-            return v.length();
-        }
         int n = 0;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
@@ -263,6 +260,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         @Override
         public Header header(HeaderName<?> name, String spelled, String value, boolean ascii, Lexer lexer) {
             return new Header(name, spelled, value, Header.parseValue(name, lexer), ascii);
+        }
+
+        @Override
+        public Header header(HeaderName<?> name, String spelled, String source, int start, int end, Lexer lexer) {
+            return new Header(name, spelled, source, start, end, Header.parseValue(name, lexer.reset(source, start, end)));
         }
 
         @Override

@@ -18,6 +18,9 @@ import java.util.List;
 public final class MessageValidator {
     private MessageValidator() {}
 
+    /** {@code where[0]} value for a defect in the start line. */
+    static final int START_LINE = -2;
+
     private static final MessageAccess ACCESS = MessageAccess.get();
 
     private static final HeaderName<?>[] MANDATORY = {
@@ -86,6 +89,7 @@ public final class MessageValidator {
             }
             // §19.1.1: headers in a Request-URI are not allowed (RFC 4475 escruri).
             if (r.requestUri() instanceof SipUri u && u.hasHeaders()) {
+                where[0] = START_LINE;
                 throw new SipParseException("Request-URI carries URI headers, which §19.1.1 forbids there", 400, -1);
             }
         }

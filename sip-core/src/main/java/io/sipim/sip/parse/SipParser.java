@@ -86,6 +86,8 @@ public final class SipParser {
         private int count;
         private long contentLength = -1;
         private int vias;
+        private int hdrStart;
+        private String block;
         private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
                 .maxUriLength(limits.maxUriLength());
 
@@ -109,6 +111,7 @@ public final class SipParser {
             if (pos == end) {
                 throw fatal("empty message", 400, pos);
             }
+            int startLineStart = pos;
             int startLineEnd = lineEnd(pos);
             if (startLineEnd < 0) {
                 throw fatal("no end of the start line", 400, pos);
@@ -118,6 +121,10 @@ public final class SipParser {
                     && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
             StartLine sl = response ? statusLine(pos, lineStop) : requestLine(pos, lineStop);
             nextLine(startLineEnd);
+            // One Latin-1 copy of the whole header section; ASCII header values are ranges of it.
+            hdrStart = pos;
+            int hdrEnd = headerSectionEnd(pos);
+            block = new String(b, hdrStart, hdrEnd - hdrStart, StandardCharsets.ISO_8859_1);
             int bodyStart = headerLines();
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
@@ -134,7 +141,8 @@ public final class SipParser {
                 MessageValidator.validate(m, limits, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
-                int at = where[0] >= 0 ? headerStarts[where[0]] : bodyStart;
+                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? startLineStart
+                        : bodyStart;
                 int[] lc = lineColumn(at);
                 throw new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1], e.header())
                         .withPartialMessage(m);
@@ -143,6 +151,22 @@ public final class SipParser {
         }
 
         // ---- lines -------------------------------------------------------------------------
+
+        /** Index of the first byte of the empty line that ends the header section, or {@code end}. */
+        private int headerSectionEnd(int from) {
+            if (from < end && (b[from] == '\n' || b[from] == '\r' && from + 1 < end && b[from + 1] == '\n')) {
+                return from;
+            }
+            for (int i = from; i < end - 1; i++) {
+                if (b[i] == '\n') {
+                    byte c = b[i + 1];
+                    if (c == '\n' || c == '\r' && i + 2 < end && b[i + 2] == '\n') {
+                        return i + 1;
+                    }
+                }
+            }
+            return end;
+        }
 
         /** Index of the LF ending the line that starts at {@code from}, or -1. */
         private int lineEnd(int from) {
@@ -349,7 +373,8 @@ public final class SipParser {
                 spelled = ascii(from, nameEnd);
             }
             p++;
-            while (p < to && CharClass.isWsp(b[p])) {
+            // LWS after the colon may include a line fold (RFC 3261 §7.3.1; RFC 4475 wsinv "TO :\r\n sip:...").
+            while (p < to && (CharClass.isWsp(b[p]) || b[p] == '\r' || b[p] == '\n')) {
                 p++;
             }
             int vEnd = to;
@@ -370,21 +395,25 @@ public final class SipParser {
                 }
                 ascii &= c >= 0;
             }
-            String value;
-            if (folded) {
-                value = unfold(valueStart, vEnd, ascii);
-            } else if (ascii) {
-                value = ascii(valueStart, vEnd);
-            } else {
-                value = text(valueStart, vEnd);
-            }
             Header h;
-            try {
-                h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
-            } catch (SipParseException e) {
-                record(e, valueStart, name.name());
-                store(ACCESS.unparsedHeader(name, spelled, value, ascii));
-                return;
+            boolean foldInValue = folded && hasLineBreak(valueStart, vEnd);
+            if (ascii && !foldInValue && vEnd <= hdrStart + block.length()) {
+                try {
+                    h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, lexer);
+                } catch (SipParseException e) {
+                    record(e, hdrStart, name.name());
+                    store(ACCESS.unparsedHeader(name, spelled, ascii(valueStart, vEnd), true));
+                    return;
+                }
+            } else {
+                String value = foldInValue ? unfold(valueStart, vEnd, ascii) : text(valueStart, vEnd);
+                try {
+                    h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
+                } catch (SipParseException e) {
+                    record(e, valueStart, name.name());
+                    store(ACCESS.unparsedHeader(name, spelled, value, ascii));
+                    return;
+                }
             }
             store(h);
             if (name == HeaderName.CONTENT_LENGTH) {
@@ -395,6 +424,15 @@ public final class SipParser {
                     throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
                 }
             }
+        }
+
+        private boolean hasLineBreak(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == '\n') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void store(Header h) {
