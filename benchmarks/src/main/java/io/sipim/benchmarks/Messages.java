@@ -55,14 +55,15 @@ public final class Messages {
     }
 
     /**
-     * Reads what a parsed SIPIM {@link SipUri} cuts from the input only on first use (its text,
-     * host and user) for the Request-URI and every name-addr URI, so that SIPIM has made every
-     * string JAIN-SIP makes while parsing. Walking the headers allocates a little itself
+     * Reads every value a parsed SIPIM message makes only on first use, so that SIPIM has made
+     * every string JAIN-SIP makes while parsing: the text of Call-ID and of text and extension
+     * headers (cut from the header section when read), and the text, host and user of the
+     * Request-URI and of every name-addr URI. Walking the headers allocates a little itself
      * ({@code Header.values()} wraps a single value in a list), which counts against SIPIM.
      *
      * @return the total length of what was read, so the JIT cannot drop it
      */
-    public static int readUris(SipMessage m) {
+    public static int readValues(SipMessage m) {
         int n = 0;
         if (m instanceof SipRequest r) {
             n += read(r.requestUri());
@@ -71,6 +72,8 @@ public final class Messages {
             for (Object v : h.values()) {
                 if (v instanceof NameAddr a) {
                     n += read(a.uri());
+                } else if (v instanceof String text) {
+                    n += text.length();
                 }
             }
         }

@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Writing a parsed message back to wire bytes, SIPIM against JAIN-SIP RI 1.3.0-91.
  *
  * <p>The two do different work per call, by design: a SIPIM {@code Header} keeps its value text
- * (as received, or formatted once when built from a typed value), so {@link SipMessage#encode()}
- * sizes one array and copies the start line, names, values and body into it. JAIN-SIP keeps no
+ * (for a parsed message, a range of one Latin-1 copy of the received header section; for a built
+ * one, formatted once from the typed value), so {@link SipMessage#encode()} sizes one array and
+ * copies the start line, names, values and body into it. JAIN-SIP keeps no
  * text: {@code SIPMessage.encodeAsBytes} formats every header again from its fields into a
  * StringBuilder, then converts to UTF-8 and appends the body. Neither caches the encoded message,
  * so every call produces fresh bytes.

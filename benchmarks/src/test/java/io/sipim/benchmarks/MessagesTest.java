@@ -72,7 +72,7 @@ class MessagesTest {
         assertNotNull(m.from().tag());
         assertNotNull(m.callId());
         assertEquals(b.length - (new String(b, StandardCharsets.UTF_8).indexOf("\r\n\r\n") + 4), m.bodyLength());
-        assertTrue(Messages.readUris(m) > 0);
+        assertTrue(Messages.readValues(m) > 0);
         // SIPIM writes a parsed message back as received.
         assertArrayEquals(b, m.encode());
     }
