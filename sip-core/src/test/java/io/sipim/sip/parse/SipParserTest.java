@@ -1164,6 +1164,17 @@ class SipParserTest {
         return out;
     }
 
+    /** The names of the torture files in {@code dir} ({@code rfc4475} or {@code rfc5118}), from expectations.json. */
+    static List<String> tortureFiles(String dir) {
+        String json = new String(resource("expectations.json"), StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"file\":\\s*\"" + dir + "/([^\"]+)\"").matcher(json);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
     static byte[] resource(String name) {
         try (InputStream in = SipParserTest.class.getResourceAsStream("/torture/" + name)) {
             if (in == null) {
