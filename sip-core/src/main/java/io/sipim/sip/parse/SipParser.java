@@ -91,6 +91,8 @@ public final class SipParser {
         private long contentLength = -1;
         private int vias;
         private int hdrStart;
+        /** Where the Request-URI starts (the start line for a response). */
+        private int requestUriStart;
         private String block;
         private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
                 .maxUriLength(limits.maxUriLength());
@@ -115,7 +117,7 @@ public final class SipParser {
             if (pos == end) {
                 throw fatal("empty message", 400, pos);
             }
-            int startLineStart = pos;
+            requestUriStart = pos;
             int startLineEnd = lineEnd(pos);
             if (startLineEnd < 0) {
                 throw fatal("no end of the start line", 400, pos);
@@ -145,7 +147,7 @@ public final class SipParser {
                 MessageValidator.validate(m, limits, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
-                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? startLineStart
+                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? requestUriStart
                         : bodyStart;
                 int[] lc = lineColumn(at);
                 throw new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1], e.header())
@@ -245,6 +247,7 @@ public final class SipParser {
             }
             sl.method = ascii(from, p);
             int uriStart = ++p;
+            requestUriStart = uriStart;
             while (p < to && b[p] != ' ') {
                 checkStartLineByte(p);
                 p++;
