@@ -38,6 +38,11 @@ public final class Parameters {
         return new Parameters(nv);
     }
 
+    /** Parameters from the first {@code count} name/value pairs of an interleaved array (copied). */
+    static Parameters ofInterleaved(String[] nv, int count) {
+        return count == 0 ? EMPTY : new Parameters(Arrays.copyOf(nv, 2 * count));
+    }
+
     /** A builder that appends parameters in order (duplicates allowed, as on the wire). */
     public static Builder builder() {
         return new Builder();
