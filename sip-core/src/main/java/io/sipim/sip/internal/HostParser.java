@@ -15,16 +15,33 @@ public final class HostParser {
      * dots is taken as an IPv4 address, since a host name's top label starts with a letter.
      */
     public static void checkNameOrIpv4(String s, int from, int to) {
+        // One pass decides the common case; anything odd goes to the precise checks for their errors.
         boolean numeric = true;
-        for (int i = from; i < to && numeric; i++) {
+        boolean ok = to > from;
+        int label = from;
+        int lastLabel = from;
+        for (int i = from; i < to && ok; i++) {
             char c = s.charAt(i);
-            numeric = CharClass.isDigit(c) || c == '.';
+            if (c == '.') {
+                ok = i > label && s.charAt(i - 1) != '-';
+                lastLabel = label;
+                label = i + 1;
+            } else if (c > '9' || c < '0') {
+                numeric = false;
+                ok = CharClass.isAlpha(c) || c == '-' && i > label;
+            }
         }
         if (numeric) {
             checkIpv4(s, from, to);
-        } else {
-            checkHostName(s, from, to);
+            return;
         }
+        if (ok) {
+            int top = label == to ? lastLabel : label;
+            if ((label == to || s.charAt(to - 1) != '-') && CharClass.isAlpha(s.charAt(top))) {
+                return;
+            }
+        }
+        checkHostName(s, from, to);
     }
 
     /**

@@ -44,6 +44,9 @@ public abstract class MessageAccess {
 
     public abstract boolean spelledCanonically(HeaderName<?> name, byte[] b, int off, int len);
 
+    /** The message's own header array (not a copy: read only). */
+    public abstract Header[] headerArray(io.sipim.sip.message.SipMessage m);
+
     /** Number of values on a header line. */
     public abstract int count(Header h);
 

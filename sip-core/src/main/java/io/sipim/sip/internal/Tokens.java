@@ -30,40 +30,43 @@ public final class Tokens {
         "session", "render", "path", "outbound", "gruu", "timer", "100rel", "replaces", "eventlist", "norefersub",
     };
 
-    private static final int SIZE = 512;
-    private static final String[] TABLE = new String[SIZE];
+    private static final int MAX = 20;
+    /** Words by length and first character (ASCII); most slots hold none or one word. */
+    private static final String[][][] BY_LENGTH = new String[MAX + 1][128][];
 
     static {
         for (String w : WORDS) {
-            int slot = hash(w, 0, w.length()) & (SIZE - 1);
-            while (TABLE[slot] != null && !TABLE[slot].equals(w)) {
-                slot = (slot + 1) & (SIZE - 1);
-            }
-            TABLE[slot] = w;
+            String[][] byFirst = BY_LENGTH[w.length()];
+            String[] old = byFirst[w.charAt(0)];
+            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = w;
+            byFirst[w.charAt(0)] = now;
         }
-    }
-
-    private static int hash(String s, int from, int to) {
-        int h = to - from;
-        for (int i = from; i < to; i++) {
-            h = h * 31 + s.charAt(i);
-        }
-        return h ^ (h >>> 11);
     }
 
     /** {@code s.substring(from, to)}, shared when it is a well-known word. */
     public static String substring(String s, int from, int to) {
         int len = to - from;
-        if (len <= 16 && len > 0) {
-            int slot = hash(s, from, to) & (SIZE - 1);
-            String w;
-            while ((w = TABLE[slot]) != null) {
-                if (w.length() == len && s.regionMatches(from, w, 0, len)) {
-                    return w;
+        if (len <= MAX && len > 0) {
+            char first = s.charAt(from);
+            String[] candidates = first < 128 ? BY_LENGTH[len][first] : null;
+            if (candidates != null) {
+                for (String w : candidates) {
+                    if (same(w, s, from, len)) {
+                        return w;
+                    }
                 }
-                slot = (slot + 1) & (SIZE - 1);
             }
         }
         return from == 0 && to == s.length() ? s : s.substring(from, to);
+    }
+
+    private static boolean same(String w, String s, int from, int len) {
+        for (int i = 1; i < len; i++) {
+            if (w.charAt(i) != s.charAt(from + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

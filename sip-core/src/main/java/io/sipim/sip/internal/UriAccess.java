@@ -53,14 +53,10 @@ public final class UriAccess {
         public String host;
         /** Port, -1 when absent. */
         public int port = -1;
-        /** Parameter names, unescaped. */
-        public String[] names;
-        /** Parameter values, unescaped (null: a flag). */
-        public String[] values;
-        /** Parameter names as written. */
-        public String[] rawNames;
-        /** Parameter values as written. */
-        public String[] rawValues;
+        /** Parameters, unescaped: names at even indexes, values (null: a flag) at odd ones. */
+        public String[] params;
+        /** Parameters as written, same layout; null while no parameter had an escape. */
+        public String[] rawParams;
         /** Number of parameters. */
         public int paramCount;
         /** Header names, unescaped. */
@@ -70,28 +66,28 @@ public final class UriAccess {
         /** Number of headers. */
         public int headerCount;
 
-        /** True when some parameter name or value had escapes, so raw and decoded forms differ. */
-        public boolean escapedParameters;
-
         /** Appends one parameter. */
         public void addParameter(String rawName, String rawValue, String name, String value) {
-            if (names == null) {
-                names = new String[4];
-                values = new String[4];
-                rawNames = new String[4];
-                rawValues = new String[4];
-            } else if (paramCount == names.length) {
-                int n = paramCount * 2;
-                names = java.util.Arrays.copyOf(names, n);
-                values = java.util.Arrays.copyOf(values, n);
-                rawNames = java.util.Arrays.copyOf(rawNames, n);
-                rawValues = java.util.Arrays.copyOf(rawValues, n);
+            int i = 2 * paramCount;
+            if (params == null) {
+                params = new String[8];
+            } else if (i == params.length) {
+                params = java.util.Arrays.copyOf(params, i * 2);
+                if (rawParams != null) {
+                    rawParams = java.util.Arrays.copyOf(rawParams, i * 2);
+                }
             }
-            escapedParameters |= name != rawName || value != rawValue;
-            names[paramCount] = name;
-            values[paramCount] = value;
-            rawNames[paramCount] = rawName;
-            rawValues[paramCount++] = rawValue;
+            if (rawParams == null && (name != rawName || value != rawValue)) {
+                // First escape: from here on keep the written forms apart.
+                rawParams = java.util.Arrays.copyOf(params, params.length);
+            }
+            params[i] = name;
+            params[i + 1] = value;
+            if (rawParams != null) {
+                rawParams[i] = rawName;
+                rawParams[i + 1] = rawValue;
+            }
+            paramCount++;
         }
 
         /** Appends one header. */

@@ -18,16 +18,20 @@ public final class UriParser {
     public static Uri parse(String s, int start, int end) {
         int colon = scheme(s, start, end);
         int n = colon - start;
-        if (n == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
-            return sip(s, start, end, colon, false);
+        if (isSip(s, start, n)) {
+            return sip(s, start, end, colon, n == 4);
         }
-        if (n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
-            return sip(s, start, end, colon, true);
-        }
-        if (n == 3 && s.regionMatches(true, start, "tel", 0, 3)) {
+        if (n == 3 && (s.charAt(start) | 0x20) == 't' && (s.charAt(start + 1) | 0x20) == 'e'
+                && (s.charAt(start + 2) | 0x20) == 'l') {
             return TelUriParser.tel(s, start, end, colon);
         }
         return absolute(s, start, end, colon);
+    }
+
+    /** True when the n-character scheme at {@code start} is sip or sips, in any case. */
+    private static boolean isSip(String s, int start, int n) {
+        return (n == 3 || n == 4 && (s.charAt(start + 3) | 0x20) == 's') && (s.charAt(start) | 0x20) == 's'
+                && (s.charAt(start + 1) | 0x20) == 'i' && (s.charAt(start + 2) | 0x20) == 'p';
     }
 
     /** Parses a SIP or SIPS URI; any other scheme is an error. */

@@ -38,7 +38,7 @@ public final class ViaParser {
         switch (name.length()) {
             case 3:
                 if (name.equalsIgnoreCase("ttl")) {
-                    long ttl = value == null ? -1 : parseNumber(value);
+                    long ttl = value == null ? -1 : ValueParsers.deltaSecondsOrMinusOne(value);
                     if (ttl < 0 || ttl > 255) {
                         throw error(lx, "Via ttl must be 0-255");
                     }
@@ -48,7 +48,7 @@ public final class ViaParser {
                 if (name.equalsIgnoreCase("maddr") && (value == null || value.startsWith("\""))) {
                     throw error(lx, "Via maddr must be a host");
                 } else if (name.equalsIgnoreCase("rport") && value != null) {
-                    long p = parseNumber(value);
+                    long p = ValueParsers.deltaSecondsOrMinusOne(value);
                     if (p < 0 || p > 65535) {
                         throw error(lx, "Via rport must be a port number");
                     }
@@ -67,21 +67,6 @@ public final class ViaParser {
             default:
                 break;
         }
-    }
-
-    private static long parseNumber(String v) {
-        if (v.isEmpty() || v.length() > 9) {
-            return -1;
-        }
-        long n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (!CharClass.isDigit(c)) {
-                return -1;
-            }
-            n = n * 10 + c - '0';
-        }
-        return n;
     }
 
     private static SipParseException error(Lexer lx, String reason) {

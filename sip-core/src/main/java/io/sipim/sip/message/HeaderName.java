@@ -182,6 +182,9 @@ public final class HeaderName<T> {
     }
 
     private static boolean equalsIgnoreCase(byte[] known, byte[] b, int off) {
+        if (java.util.Arrays.equals(known, 0, known.length, b, off, off + known.length)) {
+            return true;
+        }
         for (int i = 0; i < known.length; i++) {
             int x = known[i];
             int y = b[off + i];
@@ -199,15 +202,7 @@ public final class HeaderName<T> {
 
     /** True when {@code bytes} (full name as given) equals this name's canonical spelling. */
     boolean spelledCanonically(byte[] b, int off, int len) {
-        if (len != bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (bytes[i] != b[off + i]) {
-                return false;
-            }
-        }
-        return true;
+        return len == bytes.length && java.util.Arrays.equals(bytes, 0, len, b, off, off + len);
     }
 
     /** The canonical name, e.g. {@code Call-ID}. */

@@ -1,8 +1,7 @@
 package io.sipim.sip.message;
 
-import java.util.ArrayList;
+import io.sipim.sip.internal.Lexer;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -17,23 +16,31 @@ import java.util.Objects;
 public final class Parameters {
     private static final String[] NONE = new String[0];
     /** No parameters. */
-    public static final Parameters EMPTY = new Parameters(NONE, NONE);
+    public static final Parameters EMPTY = new Parameters(NONE);
 
-    private final String[] names;
-    private final String[] values;
+    /** Names at even indexes, values (null for flags) at odd ones: one array per parameter list. */
+    private final String[] nv;
 
-    private Parameters(String[] names, String[] values) {
-        this.names = names;
-        this.values = values;
+    private Parameters(String[] nv) {
+        this.nv = nv;
     }
 
-    /** Wraps arrays the caller (in this package) hands over and never touches again. */
+    /** Parameters from separate name and value arrays (copied), the first {@code count} of each. */
     static Parameters ofTrusted(String[] names, String[] values, int count) {
         if (count == 0) {
             return EMPTY;
         }
-        return new Parameters(count == names.length ? names : Arrays.copyOf(names, count),
-                count == values.length ? values : Arrays.copyOf(values, count));
+        String[] nv = new String[count * 2];
+        for (int i = 0; i < count; i++) {
+            nv[2 * i] = names[i];
+            nv[2 * i + 1] = values[i];
+        }
+        return new Parameters(nv);
+    }
+
+    /** Parameters from the first {@code count} name/value pairs of an interleaved array (copied). */
+    static Parameters ofInterleaved(String[] nv, int count) {
+        return count == 0 ? EMPTY : new Parameters(Arrays.copyOf(nv, 2 * count));
     }
 
     /** A builder that appends parameters in order (duplicates allowed, as on the wire). */
@@ -41,41 +48,39 @@ public final class Parameters {
         return new Builder();
     }
 
-    /** Appends parameters in order; {@link #build()} may be called once per batch. */
+    /** Appends parameters in order; reusable: {@link #build()} empties it. */
     public static final class Builder {
-        private String[] names = new String[4];
-        private String[] values = new String[4];
-        private int count;
+        private String[] nv = new String[8];
+        private int size;
 
         private Builder() {}
 
         /** Appends {@code ;name[=value]}; a {@code null} value makes a flag. Values are kept as given. */
         public Builder add(String name, String value) {
             Objects.requireNonNull(name, "name");
-            if (count == names.length) {
-                names = Arrays.copyOf(names, count * 2);
-                values = Arrays.copyOf(values, count * 2);
+            if (size == nv.length) {
+                nv = Arrays.copyOf(nv, size * 2);
             }
-            names[count] = name;
-            values[count] = value;
-            count++;
+            nv[size++] = name;
+            nv[size++] = value;
             return this;
         }
 
         /** Forgets what was added. */
         public Builder clear() {
-            Arrays.fill(names, 0, count, null);
-            Arrays.fill(values, 0, count, null);
-            count = 0;
+            if (size > 0) {
+                Arrays.fill(nv, 0, size, null);
+                size = 0;
+            }
             return this;
         }
 
         /** The parameters added so far; the builder starts empty again and may be reused. */
         public Parameters build() {
-            if (count == 0) {
+            if (size == 0) {
                 return EMPTY;
             }
-            Parameters p = new Parameters(Arrays.copyOf(names, count), Arrays.copyOf(values, count));
+            Parameters p = new Parameters(Arrays.copyOf(nv, size));
             clear();
             return p;
         }
@@ -94,26 +99,27 @@ public final class Parameters {
     }
 
     public int size() {
-        return names.length;
+        return nv.length >> 1;
     }
 
     public boolean isEmpty() {
-        return names.length == 0;
+        return nv.length == 0;
     }
 
     public String name(int i) {
-        return names[i];
+        return nv[2 * i];
     }
 
     /** The value at {@code i} as written (quotes kept), {@code null} for a flag. */
     public String rawValue(int i) {
-        return values[i];
+        return nv[2 * i + 1];
     }
 
+    /** Index of the first parameter called {@code name} (any case), or -1. */
     private int indexOf(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return i;
+        for (int i = 0; i < nv.length; i += 2) {
+            if (nv[i].equalsIgnoreCase(name)) {
+                return i >> 1;
             }
         }
         return -1;
@@ -126,13 +132,13 @@ public final class Parameters {
     /** The value of the first parameter called {@code name}, unquoted; {@code null} when absent or a flag. */
     public String get(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : io.sipim.sip.internal.Lexer.unquote(values[i]);
+        return i < 0 ? null : Lexer.unquote(nv[2 * i + 1]);
     }
 
     /** The value as written (quotes kept); {@code null} when absent or a flag. */
     public String getRaw(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : nv[2 * i + 1];
     }
 
     /** A copy with {@code name} set to {@code value} (replacing the first one of that name, else appended). */
@@ -142,18 +148,17 @@ public final class Parameters {
             throw new IllegalArgumentException("empty parameter name");
         }
         int i = indexOf(name);
+        String[] copy;
         if (i >= 0) {
-            String[] v = values.clone();
-            v[i] = value;
-            String[] n = names.clone();
-            n[i] = name;
-            return new Parameters(n, v);
+            copy = nv.clone();
+            copy[2 * i] = name;
+            copy[2 * i + 1] = value;
+        } else {
+            copy = Arrays.copyOf(nv, nv.length + 2);
+            copy[nv.length] = name;
+            copy[nv.length + 1] = value;
         }
-        String[] n = Arrays.copyOf(names, names.length + 1);
-        String[] v = Arrays.copyOf(values, values.length + 1);
-        n[names.length] = name;
-        v[values.length] = value;
-        return new Parameters(n, v);
+        return new Parameters(copy);
     }
 
     /** A copy without any parameter called {@code name}. */
@@ -161,47 +166,42 @@ public final class Parameters {
         if (indexOf(name) < 0) {
             return this;
         }
-        List<String> n = new ArrayList<>();
-        List<String> v = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            if (!names[i].equalsIgnoreCase(name)) {
-                n.add(names[i]);
-                v.add(values[i]);
+        String[] copy = new String[nv.length];
+        int n = 0;
+        for (int i = 0; i < nv.length; i += 2) {
+            if (!nv[i].equalsIgnoreCase(name)) {
+                copy[n++] = nv[i];
+                copy[n++] = nv[i + 1];
             }
         }
-        return n.isEmpty() ? EMPTY : new Parameters(n.toArray(NONE), v.toArray(NONE));
+        return n == 0 ? EMPTY : new Parameters(Arrays.copyOf(copy, n));
     }
 
     /** Appends {@code ;name[=value]} for each parameter. */
     public StringBuilder appendTo(StringBuilder sb) {
-        for (int i = 0; i < names.length; i++) {
-            sb.append(';').append(names[i]);
-            if (values[i] != null) {
-                sb.append('=').append(values[i]);
+        for (int i = 0; i < nv.length; i += 2) {
+            sb.append(';').append(nv[i]);
+            if (nv[i + 1] != null) {
+                sb.append('=').append(nv[i + 1]);
             }
         }
         return sb;
     }
 
     /**
-     * Same names (case-insensitive) with the same values in the same order. Values compare exactly,
-     * except that a quoted value compares as written; protocol-specific rules (URI comparison,
-     * §19.1.4) live with the types that own the parameters.
+     * Same names (case-insensitive) with the same values in the same order. Values compare exactly;
+     * protocol-specific rules (URI comparison, §19.1.4) live with the types that own the parameters.
      */
     @Override
     public boolean equals(Object o) {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof Parameters)) {
+        if (!(o instanceof Parameters p) || p.nv.length != nv.length) {
             return false;
         }
-        Parameters p = (Parameters) o;
-        if (p.names.length != names.length) {
-            return false;
-        }
-        for (int i = 0; i < names.length; i++) {
-            if (!names[i].equalsIgnoreCase(p.names[i]) || !Objects.equals(values[i], p.values[i])) {
+        for (int i = 0; i < nv.length; i += 2) {
+            if (!nv[i].equalsIgnoreCase(p.nv[i]) || !Objects.equals(nv[i + 1], p.nv[i + 1])) {
                 return false;
             }
         }
@@ -211,9 +211,9 @@ public final class Parameters {
     @Override
     public int hashCode() {
         int h = 1;
-        for (int i = 0; i < names.length; i++) {
-            h = 31 * h + names[i].toLowerCase(Locale.ROOT).hashCode();
-            h = 31 * h + Objects.hashCode(values[i]);
+        for (int i = 0; i < nv.length; i += 2) {
+            h = 31 * h + nv[i].toLowerCase(Locale.ROOT).hashCode();
+            h = 31 * h + Objects.hashCode(nv[i + 1]);
         }
         return h;
     }

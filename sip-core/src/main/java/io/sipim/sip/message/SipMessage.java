@@ -283,6 +283,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
+        public Header[] headerArray(SipMessage m) {
+            return m.headers;
+        }
+
+        @Override
         public int count(Header h) {
             return h.count();
         }

@@ -75,9 +75,8 @@ public final class SipUri implements Uri {
             this.parameters = Parameters.EMPTY;
             this.rawParameters = Parameters.EMPTY;
         } else {
-            this.parameters = Parameters.ofTrusted(p.names, p.values, p.paramCount);
-            this.rawParameters = p.escapedParameters
-                    ? Parameters.ofTrusted(p.rawNames, p.rawValues, p.paramCount) : parameters;
+            this.parameters = Parameters.ofInterleaved(p.params, p.paramCount);
+            this.rawParameters = p.rawParams != null ? Parameters.ofInterleaved(p.rawParams, p.paramCount) : parameters;
         }
         if (p.headerCount == 0) {
             this.headers = List.of();

@@ -7,7 +7,6 @@ import io.sipim.sip.message.SipMessage;
 import io.sipim.sip.message.SipRequest;
 import io.sipim.sip.message.SipUri;
 import io.sipim.sip.internal.MessageAccess;
-import java.util.List;
 
 /**
  * The checks a receiving UAS or proxy makes before it may act on a message (RFC 3261 §8.2,
@@ -44,11 +43,11 @@ public final class MessageValidator {
     /** As {@link #validate(SipMessage, SipLimits)}; {@code where[0]} receives the index of the offending header line, or -1. */
     static void validate(SipMessage m, SipLimits limits, int[] where) {
         where[0] = -1;
-        List<Header> headers = m.headers();
+        Header[] headers = ACCESS.headerArray(m);
         int present = 0;
         int vias = 0;
-        for (int i = 0; i < headers.size(); i++) {
-            Header h = headers.get(i);
+        for (int i = 0; i < headers.length; i++) {
+            Header h = headers[i];
             HeaderName<?> n = h.name();
             if (!n.isKnown()) {
                 continue;
@@ -63,7 +62,7 @@ public final class MessageValidator {
             } else if (n.kind() == HeaderName.Kind.SINGLE) {
                 // Single-valued headers appear once (RFC 4475 multi01, mcl01).
                 for (int j = 0; j < i; j++) {
-                    if (headers.get(j).name() == n) {
+                    if (headers[j].name() == n) {
                         where[0] = i;
                         throw error(n.name() + " appears more than once but allows one value", n);
                     }
@@ -95,9 +94,9 @@ public final class MessageValidator {
         }
     }
 
-    private static int indexOf(List<Header> headers, HeaderName<?> n) {
-        for (int i = 0; i < headers.size(); i++) {
-            if (headers.get(i).name() == n) {
+    private static int indexOf(Header[] headers, HeaderName<?> n) {
+        for (int i = 0; i < headers.length; i++) {
+            if (headers[i].name() == n) {
                 return i;
             }
         }

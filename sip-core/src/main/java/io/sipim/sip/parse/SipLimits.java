@@ -9,7 +9,7 @@ package io.sipim.sip.parse;
  * @param maxBodyBytes the body (Content-Length); larger → 413 (default {@value #DEFAULT_MAX_BODY_BYTES})
  * @param maxHeaders header lines; more → 400 (default {@value #DEFAULT_MAX_HEADERS})
  * @param maxHeaderLineBytes one header line including its folded continuations; longer → 400 (default {@value #DEFAULT_MAX_HEADER_LINE_BYTES})
- * @param maxUriLength the Request-URI and every URI in a header; longer → 414 (default {@value #DEFAULT_MAX_URI_LENGTH})
+ * @param maxUriLength the Request-URI (longer → 414) and every URI in a header (longer → 400) (default {@value #DEFAULT_MAX_URI_LENGTH})
  * @param maxParametersPerHeader parameters on one header value or URI; more → 400 (default {@value #DEFAULT_MAX_PARAMETERS})
  * @param maxVias Via values; more → 400 (default {@value #DEFAULT_MAX_VIAS}, above the usual Max-Forwards of 70)
  */

@@ -8,7 +8,10 @@ import io.sipim.sip.message.Header;
 import io.sipim.sip.message.HeaderName;
 import io.sipim.sip.message.SipMessage;
 import io.sipim.sip.message.Uri;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -33,6 +36,7 @@ import java.util.Arrays;
 public final class SipParser {
     private static final MessageAccess ACCESS = MessageAccess.get();
     private static final byte[] EMPTY = new byte[0];
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SipLimits limits;
 
@@ -87,6 +91,8 @@ public final class SipParser {
         private long contentLength = -1;
         private int vias;
         private int hdrStart;
+        /** Where the Request-URI starts (the start line for a response). */
+        private int requestUriStart;
         private String block;
         private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
                 .maxUriLength(limits.maxUriLength());
@@ -111,7 +117,7 @@ public final class SipParser {
             if (pos == end) {
                 throw fatal("empty message", 400, pos);
             }
-            int startLineStart = pos;
+            requestUriStart = pos;
             int startLineEnd = lineEnd(pos);
             if (startLineEnd < 0) {
                 throw fatal("no end of the start line", 400, pos);
@@ -141,7 +147,7 @@ public final class SipParser {
                 MessageValidator.validate(m, limits, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
-                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? startLineStart
+                int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? requestUriStart
                         : bodyStart;
                 int[] lc = lineColumn(at);
                 throw new SipParseException(e.reason(), e.status(), at - begin, lc[0], lc[1], e.header())
@@ -166,6 +172,38 @@ public final class SipParser {
                 }
             }
             return end;
+        }
+
+        /** Set by {@link #scanLine} when a line holds a control character, DEL or a non-ASCII byte. */
+        private boolean odd;
+
+        /**
+         * Index of the LF ending the line that starts at {@code from}, or -1; sets {@link #odd} when
+         * the line holds a byte that needs a closer look. Reads eight bytes at a time: a line of
+         * printable ASCII is passed over without looking at each byte.
+         */
+        private int scanLine(int from) {
+            int i = from;
+            while (i + 8 <= end) {
+                long x = (long) LONG.get(b, i);
+                long controls = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
+                long y = x ^ 0x7f7f7f7f7f7f7f7fL;
+                long del = (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
+                if ((controls | del | (x & 0x8080808080808080L)) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            for (; i < end; i++) {
+                byte c = b[i];
+                if (c == '\n') {
+                    return i;
+                }
+                if (c < 0x20 && c != '\t' && (c != '\r' || i + 1 >= end || b[i + 1] != '\n') || c < 0 || c == 0x7f) {
+                    odd = true;
+                }
+            }
+            return -1;
         }
 
         /** Index of the LF ending the line that starts at {@code from}, or -1. */
@@ -209,6 +247,7 @@ public final class SipParser {
             }
             sl.method = ascii(from, p);
             int uriStart = ++p;
+            requestUriStart = uriStart;
             while (p < to && b[p] != ' ') {
                 checkStartLineByte(p);
                 p++;
@@ -315,7 +354,8 @@ public final class SipParser {
                     // (RFC 5118 §4.10 ships such messages as valid).
                     return end;
                 }
-                int lf = lineEnd(pos);
+                odd = false;
+                int lf = scanLine(pos);
                 if (lf < 0) {
                     throw fatal("header section not terminated by CRLF", 400, pos);
                 }
@@ -329,7 +369,7 @@ public final class SipParser {
                 int last = lf;
                 boolean folded = false;
                 while (last + 1 < end && CharClass.isWsp(b[last + 1])) {
-                    int next = lineEnd(last + 1);
+                    int next = scanLine(last + 1);
                     if (next < 0) {
                         throw fatal("header section not terminated by CRLF", 400, last + 1);
                     }
@@ -383,7 +423,7 @@ public final class SipParser {
             }
             int valueStart = p;
             boolean ascii = true;
-            for (int i = p; i < vEnd; i++) {
+            for (int i = odd ? p : vEnd; i < vEnd; i++) {
                 int c = b[i];
                 // Controls may only stand in a quoted-pair (RFC 3261 §25.1; RFC 4475 intmeth), CR/LF only as folding.
                 if ((c < 0x20 && c >= 0 && c != '\t' || c == 0x7f) && !(folded && (c == '\r' || c == '\n'))

@@ -155,11 +155,14 @@ public final class SipStreamDecoder {
                     scan = start;
                     break;
                 case HEADERS:
-                    if (!findHeaderEnd()) {
-                        if (limit - start > limits.maxHeaderSectionBytes()) {
-                            fail(new SipParseException("header section exceeds " + limits.maxHeaderSectionBytes()
-                                    + " bytes", 513, consumed));
-                        }
+                    boolean found = findHeaderEnd();
+                    // The limit holds however the bytes arrive: checked whether or not the end was found.
+                    if ((found ? headerEnd : limit) - start > limits.maxHeaderSectionBytes()) {
+                        fail(new SipParseException("header section exceeds " + limits.maxHeaderSectionBytes()
+                                + " bytes", 513, consumed));
+                        return;
+                    }
+                    if (!found) {
                         return;
                     }
                     if (!readContentLength()) {
@@ -256,9 +259,15 @@ public final class SipStreamDecoder {
                     }
                     long v = 0;
                     int digits = 0;
-                    while (q < eol && CharClass.isDigit(buf[q]) && digits < 12) {
+                    while (q < eol && buf[q] == '0') {
+                        q++; // leading zeros are allowed (RFC 3261 §25.1 1*DIGIT)
+                        digits = 1;
+                    }
+                    int significant = 0;
+                    while (q < eol && CharClass.isDigit(buf[q]) && significant < 12) {
                         v = v * 10 + buf[q++] - '0';
                         digits++;
+                        significant++;
                     }
                     while (q < eol && (CharClass.isWsp(buf[q]) || buf[q] == '\r')) {
                         q++;

@@ -1,5 +1,8 @@
 package io.sipim.sip.sdp;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import java.util.Objects;
 
 /**
@@ -77,5 +80,26 @@ public final class Attribute {
     @Override
     public String toString() {
         return value == null ? name : name + ':' + value;
+    }
+
+    /** The first of {@code attributes} called {@code name} (case-sensitive), or {@code null}. */
+    static Attribute first(List<Attribute> attributes, String name) {
+        for (Attribute a : attributes) {
+            if (a.name().equals(name)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /** Every one of {@code attributes} called {@code name}, in order. */
+    static List<Attribute> all(List<Attribute> attributes, String name) {
+        List<Attribute> found = new ArrayList<>();
+        for (Attribute a : attributes) {
+            if (a.name().equals(name)) {
+                found.add(a);
+            }
+        }
+        return List.copyOf(found);
     }
 }

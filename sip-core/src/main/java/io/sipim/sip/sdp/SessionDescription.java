@@ -174,23 +174,12 @@ public final class SessionDescription {
 
     /** The first session-level attribute with this name (case-sensitive), or {@code null}. */
     public Attribute attribute(String name) {
-        for (Attribute a : attributes) {
-            if (a.name().equals(name)) {
-                return a;
-            }
-        }
-        return null;
+        return Attribute.first(attributes, name);
     }
 
     /** Every session-level attribute with this name (case-sensitive), in order. */
     public List<Attribute> attributes(String name) {
-        List<Attribute> found = new ArrayList<>();
-        for (Attribute a : attributes) {
-            if (a.name().equals(name)) {
-                found.add(a);
-            }
-        }
-        return List.copyOf(found);
+        return Attribute.all(attributes, name);
     }
 
     /** Whether a session-level attribute with this name is present. */

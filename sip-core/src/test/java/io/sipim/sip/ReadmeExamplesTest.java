@@ -1,0 +1,60 @@
+package io.sipim.sip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sipim.sip.message.MediaType;
+import io.sipim.sip.message.NameAddr;
+import io.sipim.sip.message.SipMessage;
+import io.sipim.sip.message.SipRequest;
+import io.sipim.sip.message.SipUri;
+import io.sipim.sip.message.Via;
+import io.sipim.sip.parse.SipParser;
+import io.sipim.sip.sdp.Connection;
+import io.sipim.sip.sdp.MediaDescription;
+import io.sipim.sip.sdp.OfferAnswer;
+import io.sipim.sip.sdp.Origin;
+import io.sipim.sip.sdp.SessionDescription;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's quick starts, verbatim, so the README stays true. */
+class ReadmeExamplesTest {
+
+    @Test
+    void quickStartSipMessages() {
+        // --- README: Quick start: SIP messages ---
+        SipRequest msg = SipRequest.builder(SipRequest.MESSAGE, SipUri.parse("sip:bob@example.com"))
+                .via(Via.of("UDP", "pc33.example.com", 5060).withBranch("z9hG4bK776asdhds"))
+                .from(NameAddr.parse("<sip:alice@example.com>;tag=1928301774")).to(NameAddr.parse("<sip:bob@example.com>"))
+                .callId("a84b4c76e66710").cseq(1).maxForwards(70).body(MediaType.TEXT_PLAIN, "lunch?").build();
+        SipMessage parsed = new SipParser().parseDatagram(msg.encode());    // throws SipParseException only
+        System.out.println(parsed.topVia().branch() + " " + parsed.cseq() + " " + parsed.bodyText());
+        // --- end ---
+        assertEquals(msg, parsed);
+        assertEquals("z9hG4bK776asdhds", parsed.topVia().branch());
+        assertEquals("1 MESSAGE", parsed.cseq().toString());
+        assertEquals("lunch?", parsed.bodyText());
+    }
+
+    @Test
+    void quickStartSdp() {
+        SipRequest invite = SipRequest.builder(SipRequest.INVITE, SipUri.parse("sip:bob@example.com"))
+                .body(MediaType.APPLICATION_SDP, "v=0\r\no=alice 2890844526 2890844526 IN IP4 10.0.0.2\r\ns=-\r\n"
+                        + "c=IN IP4 10.0.0.2\r\nt=0 0\r\nm=message 7654 TCP/MSRP *\r\na=accept-types:text/plain\r\n"
+                        + "a=path:msrp://10.0.0.2:7654/jshA7weztas;tcp\r\n").build();
+        // --- README: Quick start: SDP ---
+        SessionDescription offer = SessionDescription.parse(invite.bodyText());
+        MediaDescription chat = MediaDescription.msrp(7394, false, "msrp://10.0.0.1:7394/abc;tcp", List.of("text/plain"));
+        SessionDescription local = SessionDescription.builder()
+                .origin(Origin.builder().username("-").sessionId(2890844527L).sessionVersion(1).unicastAddress("10.0.0.1").build())
+                .connection(Connection.of("IP4", "10.0.0.1")).media(List.of(chat)).build();
+        SessionDescription answer = OfferAnswer.answer(offer, local);      // RFC 3264: same m= lines, rejected ones get port 0
+        System.out.println(answer);                                          // CRLF lines, RFC 8866 order
+        // --- end ---
+        assertEquals(1, answer.media().size());
+        assertEquals(7394, answer.media().get(0).port());
+        assertEquals("msrp://10.0.0.1:7394/abc;tcp", answer.media().get(0).attribute("path").value());
+        assertTrue(answer.toString().contains("m=message 7394 TCP/MSRP *\r\n"));
+    }
+}
