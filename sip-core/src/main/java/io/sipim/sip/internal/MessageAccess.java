@@ -44,6 +44,12 @@ public abstract class MessageAccess {
 
     public abstract boolean spelledCanonically(HeaderName<?> name, byte[] b, int off, int len);
 
+    /** The known header spelled exactly canonically by those bytes, or null. */
+    public abstract HeaderName<?> lookupCanonical(byte[] b, int off, int len);
+
+    /** Position of a known header name among all known ones (0..63), -1 for extensions. */
+    public abstract int ordinal(HeaderName<?> name);
+
     /** The message's own header array (not a copy: read only). */
     public abstract Header[] headerArray(io.sipim.sip.message.SipMessage m);
 

@@ -105,6 +105,8 @@ public final class HeaderName<T> {
     private final Kind kind;
     private final HeaderCodec<T> codec;
     private final boolean known;
+    /** Position among the known names (0..63), -1 for extension headers. */
+    private final int ordinal;
 
     private HeaderName(String name, char compact, Kind kind, HeaderCodec<T> codec, boolean known) {
         this.name = name;
@@ -114,10 +116,14 @@ public final class HeaderName<T> {
         this.kind = kind;
         this.codec = codec;
         this.known = known;
+        this.ordinal = known ? KNOWN.size() : -1;
     }
 
     private static <T> HeaderName<T> known(String name, int compact, Kind kind, HeaderCodec<T> codec) {
         HeaderName<T> h = new HeaderName<>(name, (char) compact, kind, codec, true);
+        if (h.ordinal >= 64) {
+            throw new AssertionError("known header names must fit a 64-bit set");
+        }
         KNOWN.add(h);
         if (compact != 0) {
             BY_COMPACT[compact] = h;
@@ -181,10 +187,26 @@ public final class HeaderName<T> {
         return null;
     }
 
-    private static boolean equalsIgnoreCase(byte[] known, byte[] b, int off) {
-        if (java.util.Arrays.equals(known, 0, known.length, b, off, off + known.length)) {
-            return true;
+    /**
+     * The known header whose canonical spelling (e.g. {@code Call-ID}) is exactly {@code len} bytes of
+     * {@code b} from {@code off}, or {@code null}: the common case, one exact compare.
+     */
+    static HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
+        if (len < 2) {
+            return null;
         }
+        int slot = hash(b, off, len) & (TABLE_SIZE - 1);
+        HeaderName<?> h;
+        while ((h = TABLE[slot]) != null) {
+            if (h.spelledCanonically(b, off, len)) {
+                return h;
+            }
+            slot = (slot + 1) & (TABLE_SIZE - 1);
+        }
+        return null;
+    }
+
+    private static boolean equalsIgnoreCase(byte[] known, byte[] b, int off) {
         for (int i = 0; i < known.length; i++) {
             int x = known[i];
             int y = b[off + i];
@@ -202,7 +224,15 @@ public final class HeaderName<T> {
 
     /** True when {@code bytes} (full name as given) equals this name's canonical spelling. */
     boolean spelledCanonically(byte[] b, int off, int len) {
-        return len == bytes.length && java.util.Arrays.equals(bytes, 0, len, b, off, off + len);
+        if (len != bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (bytes[i] != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical name, e.g. {@code Call-ID}. */
@@ -222,6 +252,10 @@ public final class HeaderName<T> {
     /** True for headers SIPIM types; false for extension headers. */
     public boolean isKnown() {
         return known;
+    }
+
+    int ordinal() {
+        return ordinal;
     }
 
     HeaderCodec<T> codec() {

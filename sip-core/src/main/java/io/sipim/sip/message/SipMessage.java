@@ -283,6 +283,16 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
+        public HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
+            return HeaderName.lookupCanonical(b, off, len);
+        }
+
+        @Override
+        public int ordinal(HeaderName<?> name) {
+            return name.ordinal();
+        }
+
+        @Override
         public Header[] headerArray(SipMessage m) {
             return m.headers;
         }

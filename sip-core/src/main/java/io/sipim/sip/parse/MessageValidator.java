@@ -44,35 +44,29 @@ public final class MessageValidator {
     static void validate(SipMessage m, SipLimits limits, int[] where) {
         where[0] = -1;
         Header[] headers = ACCESS.headerArray(m);
-        int present = 0;
+        long seen = 0;
         int vias = 0;
         for (int i = 0; i < headers.length; i++) {
             Header h = headers[i];
             HeaderName<?> n = h.name();
-            if (!n.isKnown()) {
+            int ordinal = ACCESS.ordinal(n);
+            if (ordinal < 0) {
                 continue;
             }
-            for (int k = 0; k < MANDATORY.length; k++) {
-                if (MANDATORY[k] == n) {
-                    present |= 1 << k;
-                }
-            }
+            long bit = 1L << ordinal;
             if (n == HeaderName.VIA) {
                 vias += ACCESS.count(h);
-            } else if (n.kind() == HeaderName.Kind.SINGLE) {
+            } else if ((seen & bit) != 0 && n.kind() == HeaderName.Kind.SINGLE) {
                 // Single-valued headers appear once (RFC 4475 multi01, mcl01).
-                for (int j = 0; j < i; j++) {
-                    if (headers[j].name() == n) {
-                        where[0] = i;
-                        throw error(n.name() + " appears more than once but allows one value", n);
-                    }
-                }
+                where[0] = i;
+                throw error(n.name() + " appears more than once but allows one value", n);
             }
+            seen |= bit;
         }
         // RFC 3261 §8.1.1 / §8.2: requests and responses alike need these (RFC 4475 insuf).
-        for (int k = 0; k < MANDATORY.length; k++) {
-            if ((present & 1 << k) == 0) {
-                throw error("missing mandatory header " + MANDATORY[k].name() + " (RFC 3261 §8.1.1)", MANDATORY[k]);
+        for (HeaderName<?> n : MANDATORY) {
+            if ((seen & 1L << ACCESS.ordinal(n)) == 0) {
+                throw error("missing mandatory header " + n.name() + " (RFC 3261 §8.1.1)", n);
             }
         }
         if (vias > limits.maxVias()) {

@@ -129,9 +129,9 @@ public final class SipParser {
             nextLine(startLineEnd);
             // One Latin-1 copy of the whole header section; ASCII header values are ranges of it.
             hdrStart = pos;
-            int hdrEnd = headerSectionEnd(pos);
+            int hdrEnd = collectLines(pos);
             block = new String(b, hdrStart, hdrEnd - hdrStart, StandardCharsets.ISO_8859_1);
-            int bodyStart = headerLines();
+            int bodyStart = headerLines(hdrEnd);
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
             }
@@ -157,22 +157,6 @@ public final class SipParser {
         }
 
         // ---- lines -------------------------------------------------------------------------
-
-        /** Index of the first byte of the empty line that ends the header section, or {@code end}. */
-        private int headerSectionEnd(int from) {
-            if (from < end && (b[from] == '\n' || b[from] == '\r' && from + 1 < end && b[from + 1] == '\n')) {
-                return from;
-            }
-            for (int i = from; i < end - 1; i++) {
-                if (b[i] == '\n') {
-                    byte c = b[i + 1];
-                    if (c == '\n' || c == '\r' && i + 2 < end && b[i + 2] == '\n') {
-                        return i + 1;
-                    }
-                }
-            }
-            return end;
-        }
 
         /** Set by {@link #scanLine} when a line holds a control character, DEL or a non-ASCII byte. */
         private boolean odd;
@@ -343,45 +327,75 @@ public final class SipParser {
 
         // ---- headers ---------------------------------------------------------------------------
 
-        /** Parses header lines up to the empty line; returns the index of the first body byte. */
-        private int headerLines() {
-            while (true) {
-                if (pos >= end) {
-                    if (stream) {
-                        throw fatal("message ends inside the header section", 400, pos);
-                    }
-                    // A datagram that ends right after its last header line has an empty body
-                    // (RFC 5118 §4.10 ships such messages as valid).
-                    return end;
+        /** LF index of each physical header line, bit-inverted ({@code ~lf}) when the line is odd. */
+        private int[] lines = new int[32];
+        private int lineCount;
+
+        /**
+         * One pass over the header section with {@link #scanLine}: records where each line ends and
+         * whether it needs a closer look, and answers where the empty line that ends the section
+         * starts ({@code end} when a datagram has none).
+         */
+        private int collectLines(int from) {
+            int p = from;
+            while (p < end) {
+                byte c = b[p];
+                if (c == '\n' || c == '\r' && p + 1 < end && b[p + 1] == '\n') {
+                    return p;
+                }
+                if (p - from > limits.maxHeaderSectionBytes()) {
+                    throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
                 }
                 odd = false;
-                int lf = scanLine(pos);
+                int lf = scanLine(p);
                 if (lf < 0) {
-                    throw fatal("header section not terminated by CRLF", 400, pos);
+                    throw fatal("header section not terminated by CRLF", 400, p);
                 }
-                if (contentEnd(lf) == pos) {
-                    return lf + 1; // empty line
+                if (lineCount == lines.length) {
+                    lines = Arrays.copyOf(lines, lineCount * 2);
                 }
+                lines[lineCount++] = odd ? ~lf : lf;
+                p = lf + 1;
+            }
+            return end;
+        }
+
+        /** Parses the collected header lines; returns the index of the first body byte. */
+        private int headerLines(int hdrEnd) {
+            int i = 0;
+            while (i < lineCount) {
+                pos = i == 0 ? hdrStart : lf(i - 1) + 1;
                 if (CharClass.isWsp(b[pos])) {
                     throw fatal("continuation line without a header before it", 400, pos);
                 }
                 // A logical line runs on while the next physical line starts with SP/HTAB (§7.3.1).
-                int last = lf;
-                boolean folded = false;
-                while (last + 1 < end && CharClass.isWsp(b[last + 1])) {
-                    int next = scanLine(last + 1);
-                    if (next < 0) {
-                        throw fatal("header section not terminated by CRLF", 400, last + 1);
-                    }
-                    last = next;
-                    folded = true;
+                int last = i;
+                odd = lines[i] < 0;
+                while (last + 1 < lineCount && CharClass.isWsp(b[lf(last) + 1])) {
+                    last++;
+                    odd |= lines[last] < 0;
                 }
-                if (last + 1 - pos > limits.maxHeaderLineBytes()) {
+                int lastLf = lf(last);
+                if (lastLf + 1 - pos > limits.maxHeaderLineBytes()) {
                     throw fatal("header line longer than " + limits.maxHeaderLineBytes() + " bytes", 400, pos);
                 }
-                header(pos, contentEnd(last), folded);
-                nextLine(last);
+                header(pos, contentEnd(lastLf), last > i);
+                i = last + 1;
             }
+            if (hdrEnd == end) {
+                if (stream) {
+                    throw fatal("message ends inside the header section", 400, end);
+                }
+                // A datagram that ends right after its last header line has an empty body
+                // (RFC 5118 §4.10 ships such messages as valid).
+                return end;
+            }
+            return b[hdrEnd] == '\n' ? hdrEnd + 1 : hdrEnd + 2;
+        }
+
+        private int lf(int line) {
+            int v = lines[line];
+            return v < 0 ? ~v : v;
         }
 
         private void header(int from, int to, boolean folded) {
@@ -402,15 +416,16 @@ public final class SipParser {
             if (count == limits.maxHeaders()) {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
-            HeaderName<?> name = HeaderName.lookup(b, from, nameEnd - from);
+            HeaderName<?> name = ACCESS.lookupCanonical(b, from, nameEnd - from);
             String spelled;
-            if (name == null) {
-                spelled = ascii(from, nameEnd);
-                name = ACCESS.extension(spelled);
-            } else if (ACCESS.spelledCanonically(name, b, from, nameEnd - from)) {
+            if (name != null) {
                 spelled = name.name();
             } else {
+                name = HeaderName.lookup(b, from, nameEnd - from);
                 spelled = ascii(from, nameEnd);
+                if (name == null) {
+                    name = ACCESS.extension(spelled);
+                }
             }
             p++;
             // LWS after the colon may include a line fold (RFC 3261 §7.3.1; RFC 4475 wsinv "TO :\r\n sip:...").
