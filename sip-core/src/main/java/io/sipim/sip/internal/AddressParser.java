@@ -63,7 +63,7 @@ public final class AddressParser {
                 display = s.substring(start, lastTokenEnd);
                 lx.pos(p);
             } else if (p < lx.end() && s.charAt(p) != '<' && s.charAt(p) != ':' && lastTokenEnd > 0
-                    && s.indexOf('<', p) >= 0 && s.indexOf('<', p) < lx.end()) {
+                    && CharClass.indexOf(s, '<', p, lx.end()) >= 0) {
                 // RFC 4475 baddn: only tokens may stand unquoted before '<'.
                 throw new SipParseException("display name holding " + Lexer.describe(s.charAt(p))
                         + " must be a quoted string", 400, p);
@@ -80,8 +80,8 @@ public final class AddressParser {
         if (CharClass.isWsp(lx.peek())) {
             throw lx.error("white space after '<' (RFC 3261 §25.1 LAQUOT; RFC 4475 badaspec)");
         }
-        int close = s.indexOf('>', uriStart);
-        if (close < 0 || close >= lx.end()) {
+        int close = CharClass.indexOf(s, '>', uriStart, lx.end());
+        if (close < 0) {
             throw new SipParseException("missing '>' after the URI", 400, uriStart - 1);
         }
         if (CharClass.isWsp(s.charAt(close - 1))) {

@@ -100,6 +100,19 @@ public final class CharClass {
         return -1;
     }
 
+    /**
+     * Index of {@code c} in {@code s[from, to)}, or -1. Bounded on purpose: header values are
+     * ranges of one string that holds the whole header section.
+     */
+    public static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** True when every character of {@code s} is a token character and {@code s} is not empty. */
     public static boolean isToken(CharSequence s) {
         if (s.length() == 0) {

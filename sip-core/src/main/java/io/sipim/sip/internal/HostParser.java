@@ -190,7 +190,7 @@ public final class HostParser {
                 gap = n;
                 i++;
                 // RFC 5118 §4.10: RFC 3261's ABNF admits ":::" before an IPv4 tail; tolerate it.
-                if (i < to && s.charAt(i) == ':' && s.indexOf('.', i) >= 0 && s.indexOf('.', i) < to) {
+                if (i < to && s.charAt(i) == ':' && CharClass.indexOf(s, '.', i, to) >= 0) {
                     i++;
                 }
             } else if (i == to) {
@@ -218,8 +218,8 @@ public final class HostParser {
         int start = lx.pos();
         int end;
         if (start < lx.end() && s.charAt(start) == '[') {
-            int close = s.indexOf(']', start);
-            if (close < 0 || close >= lx.end()) {
+            int close = CharClass.indexOf(s, ']', start, lx.end());
+            if (close < 0) {
                 throw new SipParseException("unterminated IPv6 reference", 400, start);
             }
             ipv6(s, start + 1, close);

@@ -54,8 +54,8 @@ public final class ParamParser {
         String s = lx.source();
         int p = start;
         if (c == '[') {
-            int close = s.indexOf(']', p);
-            if (close < 0 || close >= lx.end()) {
+            int close = CharClass.indexOf(s, ']', p, lx.end());
+            if (close < 0) {
                 throw new SipParseException("unterminated IPv6 reference in parameter value", 400, p);
             }
             for (int i = p + 1; i < close; i++) {

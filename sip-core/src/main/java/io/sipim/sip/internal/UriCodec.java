@@ -20,8 +20,8 @@ public final class UriCodec {
 
     /** The range {@code [from, to)} of {@code s} with its escapes decoded; they must be well formed. */
     public static String unescape(String s, int from, int to) {
-        int pct = s.indexOf('%', from);
-        if (pct < 0 || pct >= to) {
+        int pct = CharClass.indexOf(s, '%', from, to);
+        if (pct < 0) {
             return from == 0 && to == s.length() ? s : s.substring(from, to);
         }
         byte[] bytes = new byte[to - from];

@@ -148,7 +148,7 @@ public final class UriParser {
         if (q == p) {
             throw new SipParseException("empty user part", 400, p);
         }
-        if (s.indexOf('%', p) >= 0 && s.indexOf('%', p) < q) {
+        if (hasEscape(s, p, q)) {
             u.rawUser = s.substring(p, q);
             u.user = UriCodec.unescape(u.rawUser);
         } else {
@@ -308,6 +308,16 @@ public final class UriParser {
             }
         }
         return i;
+    }
+
+    /** True when {@code [from, to)} holds a '%' (bounded: the source may be a whole header section). */
+    private static boolean hasEscape(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code escaped = "%" HEX HEX}; answers the index after it. */

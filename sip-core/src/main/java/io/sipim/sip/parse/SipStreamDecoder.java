@@ -52,6 +52,8 @@ public final class SipStreamDecoder {
     private long discard;
     private int crlfs;
     private long consumed;
+    /** Copy buffer for direct ByteBuffers, made on first use. */
+    private byte[] scratch;
 
     public SipStreamDecoder(Listener listener) {
         this(SipLimits.DEFAULT, listener);
@@ -79,11 +81,13 @@ public final class SipStreamDecoder {
             feed(in.array(), in.arrayOffset() + in.position(), in.remaining());
             in.position(in.limit());
         } else {
-            byte[] tmp = new byte[Math.min(in.remaining(), 65536)];
+            if (scratch == null) {
+                scratch = new byte[8192];
+            }
             while (in.hasRemaining()) {
-                int n = Math.min(tmp.length, in.remaining());
-                in.get(tmp, 0, n);
-                feed(tmp, 0, n);
+                int n = Math.min(scratch.length, in.remaining());
+                in.get(scratch, 0, n);
+                feed(scratch, 0, n);
             }
         }
     }
