@@ -114,6 +114,19 @@ public final class CharClass {
     }
 
     /** True when every character of {@code s} is a token character and {@code s} is not empty. */
+    public static boolean isToken(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isToken(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every character of {@code s} is a token character and {@code s} is not empty. */
     public static boolean isToken(CharSequence s) {
         if (s.length() == 0) {
             return false;

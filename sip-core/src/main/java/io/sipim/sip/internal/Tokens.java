@@ -30,38 +30,74 @@ public final class Tokens {
         "session", "render", "path", "outbound", "gruu", "timer", "100rel", "replaces", "eventlist", "norefersub",
     };
 
-    private static final int MAX = 20;
-    /** Words by length and first character (ASCII); most slots hold none or one word. */
-    private static final String[][][] BY_LENGTH = new String[MAX + 1][128][];
+    /** Longest word kept: two 8-character keys. */
+    private static final int MAX = 16;
+    private static final int SIZE = 512;
+    private static final String[] TABLE = new String[SIZE];
+    private static final long[] KEY1 = new long[SIZE];
+    private static final long[] KEY2 = new long[SIZE];
 
     static {
         for (String w : WORDS) {
-            String[][] byFirst = BY_LENGTH[w.length()];
-            String[] old = byFirst[w.charAt(0)];
-            String[] now = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = w;
-            byFirst[w.charAt(0)] = now;
+            if (w.length() > MAX) {
+                continue;
+            }
+            long k1 = key(w, 0, Math.min(8, w.length()));
+            long k2 = w.length() > 8 ? key(w, 8, w.length()) : 0;
+            int slot = slot(k1, k2, w.length());
+            while (TABLE[slot] != null) {
+                slot = (slot + 1) & (SIZE - 1);
+            }
+            TABLE[slot] = w;
+            KEY1[slot] = k1;
+            KEY2[slot] = k2;
         }
+    }
+
+    /** Up to eight Latin-1 characters packed into a long: equal keys and lengths mean equal text. */
+    private static long key(String s, int from, int to) {
+        long k = 0;
+        for (int i = from; i < to; i++) {
+            k = k << 8 | (s.charAt(i) & 0xff);
+        }
+        return k;
+    }
+
+    private static int slot(long k1, long k2, int len) {
+        long h = (k1 * 0x9E3779B97F4A7C15L) ^ (k2 * 0xC2B2AE3D27D4EB4FL) ^ len;
+        return (int) (h ^ (h >>> 29)) & (SIZE - 1);
     }
 
     /** {@code s.substring(from, to)}, shared when it is a well-known word. */
     public static String substring(String s, int from, int to) {
         int len = to - from;
         if (len <= MAX && len > 0) {
-            char first = s.charAt(from);
-            String[] candidates = first < 128 ? BY_LENGTH[len][first] : null;
-            if (candidates != null) {
-                for (String w : candidates) {
-                    if (same(w, s, from, len)) {
-                        return w;
-                    }
+            int mid = Math.min(from + 8, to);
+            long k1 = 0;
+            for (int i = from; i < mid; i++) {
+                char c = s.charAt(i);
+                if (c > 0xff) {
+                    return s.substring(from, to);
                 }
+                k1 = k1 << 8 | c;
+            }
+            long k2 = 0;
+            for (int i = mid; i < to; i++) {
+                char c = s.charAt(i);
+                if (c > 0xff) {
+                    return s.substring(from, to);
+                }
+                k2 = k2 << 8 | c;
+            }
+            int slot = slot(k1, k2, len);
+            String w;
+            while ((w = TABLE[slot]) != null) {
+                if (KEY1[slot] == k1 && KEY2[slot] == k2 && w.length() == len) {
+                    return w;
+                }
+                slot = (slot + 1) & (SIZE - 1);
             }
         }
         return from == 0 && to == s.length() ? s : s.substring(from, to);
-    }
-
-    private static boolean same(String w, String s, int from, int len) {
-        return s.startsWith(w, from); // same length already: a block compare of the Latin-1 bytes
     }
 }
