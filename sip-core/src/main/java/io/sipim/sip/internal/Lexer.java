@@ -111,17 +111,6 @@ public final class Lexer {
         return pos < end ? s.charAt(pos) : -1;
     }
 
-    public int peek(int ahead) {
-        return pos + ahead < end ? s.charAt(pos + ahead) : -1;
-    }
-
-    public char next() {
-        if (pos >= end) {
-            throw error("unexpected end of value");
-        }
-        return s.charAt(pos++);
-    }
-
     public void skip() {
         pos++;
     }
@@ -133,15 +122,6 @@ public final class Lexer {
             pos++;
         }
         return pos > p;
-    }
-
-    /** Consumes {@code c} when it is next (after optional white space around it, when {@code lws}). */
-    public boolean accept(char c) {
-        if (pos < end && s.charAt(pos) == c) {
-            pos++;
-            return true;
-        }
-        return false;
     }
 
     /** Consumes optional LWS, {@code c}, optional LWS (RFC 3261 §25.1 SEMI, COMMA, EQUAL, SLASH, COLON). */
@@ -185,28 +165,6 @@ public final class Lexer {
                     : "expected " + what + " but the value ended");
         }
         return Tokens.substring(s, start, pos);
-    }
-
-    /** A non-empty run of characters in every class of {@code mask}. */
-    public String run(int mask, String what) {
-        int start = pos;
-        while (pos < end && CharClass.is(s.charAt(pos), mask)) {
-            pos++;
-        }
-        if (pos == start) {
-            throw error(pos < end ? "expected " + what + " but found " + describe(s.charAt(pos))
-                    : "expected " + what + " but the value ended");
-        }
-        return s.substring(start, pos);
-    }
-
-    /** Skips over a run of token characters, answering how many there were. */
-    public int skipToken() {
-        int start = pos;
-        while (pos < end && CharClass.isToken(s.charAt(pos))) {
-            pos++;
-        }
-        return pos - start;
     }
 
     /**

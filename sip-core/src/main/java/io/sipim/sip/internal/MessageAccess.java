@@ -42,8 +42,6 @@ public abstract class MessageAccess {
 
     public abstract HeaderName<String> extension(String name);
 
-    public abstract boolean spelledCanonically(HeaderName<?> name, byte[] b, int off, int len);
-
     /** The known header spelled exactly canonically by those bytes, or null. */
     public abstract HeaderName<?> lookupCanonical(byte[] b, int off, int len);
 
@@ -56,7 +54,6 @@ public abstract class MessageAccess {
     /** Number of values on a header line. */
     public abstract int count(Header h);
 
-    public abstract boolean valid(Header h);
 
     public abstract SipRequest request(String method, Uri uri, String version, Header[] headers, int count, byte[] body);
 

@@ -215,10 +215,6 @@ public final class Header {
         return ascii;
     }
 
-    boolean valid() {
-        return typed != null;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof Header h && h.name.equals(name) && h.value().equals(value());

@@ -276,12 +276,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         public HeaderName<String> extension(String name) {
             return HeaderName.extension(name);
         }
-
-        @Override
-        public boolean spelledCanonically(HeaderName<?> name, byte[] b, int off, int len) {
-            return name.spelledCanonically(b, off, len);
-        }
-
         @Override
         public HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
             return HeaderName.lookupCanonical(b, off, len);
@@ -301,12 +295,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         public int count(Header h) {
             return h.count();
         }
-
-        @Override
-        public boolean valid(Header h) {
-            return h.valid();
-        }
-
         @Override
         public SipRequest request(String method, Uri uri, String version, Header[] headers, int count, byte[] body) {
             return new SipRequest(method, uri, version, count == headers.length ? headers : Arrays.copyOf(headers, count), body);
