@@ -45,6 +45,49 @@ public final class HostParser {
     }
 
     /**
+     * Scans a hostname or IPv4address from {@code from} in one pass and answers the index after it
+     * when it is certainly valid, or {@code -1 - index} when the caller must run the precise checks
+     * (they produce the error, or accept the rarer forms). IPv4 octets are checked as they go.
+     */
+    static int scanNameOrIpv4(String s, int from, int end) {
+        boolean numeric = true;
+        boolean ok = true;
+        int label = from;
+        int lastLabel = from;
+        int octets = 0;
+        int octet = 0;
+        int i = from;
+        for (; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                octet = octet * 10 + c - '0';
+                ok &= i - label < 3 || !numeric;
+            } else if (c == '.') {
+                ok &= i > label && s.charAt(i - 1) != '-' && (!numeric || octet <= 255);
+                octets++;
+                octet = 0;
+                lastLabel = label;
+                label = i + 1;
+            } else if (c < 128 && CharClass.isAlpha(c)) {
+                numeric = false;
+            } else if (c == '-') {
+                numeric = false;
+                ok &= i > label;
+            } else {
+                break;
+            }
+        }
+        if (!ok || i == from) {
+            return -1 - i;
+        }
+        if (numeric) {
+            return octets == 3 && label < i && octet <= 255 ? i : -1 - i;
+        }
+        int top = label == i ? lastLabel : label;
+        return (label == i || s.charAt(i - 1) != '-') && CharClass.isAlpha(s.charAt(top)) ? i : -1 - i;
+    }
+
+    /**
      * RFC 3261 §25.1: {@code hostname = *( domainlabel "." ) toplabel [ "." ]}; labels are
      * alphanumerics and '-' and neither start nor end with '-'; the top label starts with a letter.
      */
@@ -225,15 +268,15 @@ public final class HostParser {
             ipv6(s, start + 1, close);
             end = close + 1;
         } else {
-            end = start;
-            while (end < lx.end() && (CharClass.is(s.charAt(end), CharClass.HOST))) {
-                end++;
-            }
+            int r = scanNameOrIpv4(s, start, lx.end());
+            end = r >= 0 ? r : -1 - r;
             if (end == start) {
                 throw new SipParseException(start < lx.end() ? "expected a host but found "
                         + Lexer.describe(s.charAt(start)) : "missing host", 400, start);
             }
-            checkNameOrIpv4(s, start, end);
+            if (r < 0) {
+                checkNameOrIpv4(s, start, end);
+            }
         }
         lx.pos(end);
         return s.substring(start, end);

@@ -190,10 +190,8 @@ public final class UriParser {
                 throw invalid(s, q, "SIP URI after IPv6 reference");
             }
         } else {
-            q = p;
-            while (q < end && CharClass.is(s.charAt(q), CharClass.HOST)) {
-                q++;
-            }
+            int r = HostParser.scanNameOrIpv4(s, p, end);
+            q = r >= 0 ? r : -1 - r;
             if (q < end && s.charAt(q) == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
                 // RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous
                 throw new SipParseException("IPv6 address not enclosed in brackets", 400, p);
@@ -204,7 +202,9 @@ public final class UriParser {
             if (q == p) {
                 throw new SipParseException("missing host", 400, p);
             }
-            HostParser.checkNameOrIpv4(s, p, q);
+            if (r < 0) {
+                HostParser.checkNameOrIpv4(s, p, q);
+            }
         }
         u.hostStart = p;
         u.hostEnd = q;
