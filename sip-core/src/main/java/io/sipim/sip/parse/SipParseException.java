@@ -1,7 +1,10 @@
 package io.sipim.sip.parse;
 
 import io.sipim.sip.message.SipException;
+import io.sipim.sip.message.NameAddr;
 import io.sipim.sip.message.SipMessage;
+import io.sipim.sip.message.SipRequest;
+import io.sipim.sip.message.SipResponse;
 import java.util.Optional;
 
 /**
@@ -60,6 +63,30 @@ public final class SipParseException extends SipException {
      */
     public Optional<SipMessage> partialMessage() {
         return Optional.ofNullable(partial);
+    }
+
+    /**
+     * The response a UAS or proxy sends for this error: {@link #status()} with this error's reason
+     * as reason phrase (RFC 3261 §21.4.1: the phrase should say what the problem is), the Via,
+     * From, To, Call-ID and CSeq lines of the request copied as received (§8.2.6.2), and
+     * {@code toTag} added to a To without tag.
+     *
+     * <p>Empty when there is nothing to answer: the input could not be framed, the message is a
+     * response or an ACK (neither is ever answered), or the request lacks the topmost Via, Call-ID
+     * or CSeq that the response needs to be routed and matched (RFC 3261 §8.2.6.2, §18.2.2), in
+     * which case it is dropped.
+     */
+    public Optional<SipResponse> response(String toTag) {
+        if (!(partial instanceof SipRequest r) || SipRequest.ACK.equals(r.method()) || r.topVia() == null
+                || r.callId() == null || r.cseq() == null) {
+            return Optional.empty();
+        }
+        SipResponse.Builder b = SipResponse.to(r, status).reason(reason);
+        NameAddr to = r.to();
+        if (to != null && to.tag() == null && toTag != null) {
+            b.toTag(toTag);
+        }
+        return Optional.of(b.build());
     }
 
     private static String describe(String reason, int status, long offset, int line, int column, String header) {
