@@ -136,8 +136,8 @@ public final class SipResponse extends SipMessage {
         /** Sets a tag on the To header (RFC 3261 §8.2.6.2). */
         public Builder toTag(String tag) {
             for (Header h : headers) {
-                if (h.name() == HeaderName.TO) {
-                    NameAddr to = h.first();
+                NameAddr to = h.name() == HeaderName.TO ? h.first() : null;
+                if (to != null) {
                     return to(to.withTag(tag));
                 }
             }

@@ -73,4 +73,14 @@ class ErrorResponseTest {
                 + "CSeq: 1 OPTIONS\r\nExpires: soon\r\n\r\n");
         assertEquals("abc", e.response("new").orElseThrow().to().tag());
     }
+
+    @Test
+    void rfc3261_8_2_6_unparsableToLineBeforeAGoodOneStillGetsAnAnswer() {
+        // Found by fuzzing: the To tag went looking in the first To line, which had no typed value.
+        SipParseException e = reject("OPTIONS sip:bob@example.com SIP/2.0\r\n" + "To: <sip:bob@exa mple.com>\r\n"
+                + HEADERS + "CSeq: 1 OPTIONS\r\n\r\n");
+        SipResponse r = e.response("t1").orElseThrow();
+        assertEquals(400, r.status());
+        assertEquals("t1", r.to().tag());
+    }
 }
