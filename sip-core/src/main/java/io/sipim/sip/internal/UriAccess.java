@@ -1,6 +1,7 @@
 package io.sipim.sip.internal;
 
 import io.sipim.sip.message.AbsoluteUri;
+import io.sipim.sip.message.Parameters;
 import io.sipim.sip.message.SipUri;
 import io.sipim.sip.message.TelUri;
 
@@ -112,24 +113,12 @@ public final class UriAccess {
         public String number;
         /** True for a global number ({@code +} ...). */
         public boolean global;
-        /** Parameter names as written. */
-        public String[] names;
-        /** Parameter values unescaped (null value: flag). */
-        public String[] values;
-        /** Number of parameters. */
-        public int paramCount;
+        /** The parameters in order, values unescaped. */
+        public final Parameters.Builder params = Parameters.builder();
 
         /** Appends one parameter. */
         public void addParameter(String name, String value) {
-            if (names == null) {
-                names = new String[4];
-                values = new String[4];
-            } else if (paramCount == names.length) {
-                names = java.util.Arrays.copyOf(names, paramCount * 2);
-                values = java.util.Arrays.copyOf(values, paramCount * 2);
-            }
-            names[paramCount] = name;
-            values[paramCount++] = value;
+            params.add(name, value);
         }
     }
 

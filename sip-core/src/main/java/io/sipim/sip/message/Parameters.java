@@ -25,19 +25,6 @@ public final class Parameters {
         this.nv = nv;
     }
 
-    /** Parameters from separate name and value arrays (copied), the first {@code count} of each. */
-    static Parameters ofTrusted(String[] names, String[] values, int count) {
-        if (count == 0) {
-            return EMPTY;
-        }
-        String[] nv = new String[count * 2];
-        for (int i = 0; i < count; i++) {
-            nv[2 * i] = names[i];
-            nv[2 * i + 1] = values[i];
-        }
-        return new Parameters(nv);
-    }
-
     /** Parameters from the first {@code count} name/value pairs of an interleaved array (copied). */
     static Parameters ofInterleaved(String[] nv, int count) {
         return count == 0 ? EMPTY : new Parameters(Arrays.copyOf(nv, 2 * count));

@@ -28,7 +28,7 @@ public final class TelUri implements Uri {
         this.text = t.text;
         this.number = t.number;
         this.global = t.global;
-        this.parameters = t.paramCount == 0 ? Parameters.EMPTY : Parameters.ofTrusted(t.names, t.values, t.paramCount);
+        this.parameters = t.params.build();
     }
 
     /**
