@@ -34,7 +34,7 @@ public final class AddressParser {
      * Parses one address. With {@code requireAngle} the URI must be enclosed in {@code <>}.
      */
     public static NameAddr parse(Lexer lx, boolean requireAngle) {
-        String s = lx.source();
+        byte[] s = lx.source();
         int c = lx.peek();
         String display = null;
         if (c == '"') {
@@ -49,7 +49,7 @@ public final class AddressParser {
             int p = start;
             int lastTokenEnd = -1;
             while (p < lx.end()) {
-                char ch = s.charAt(p);
+                int ch = s[p];
                 if (CharClass.isToken(ch)) {
                     p++;
                     lastTokenEnd = p;
@@ -59,13 +59,13 @@ public final class AddressParser {
                     break;
                 }
             }
-            if (p < lx.end() && s.charAt(p) == '<' && lastTokenEnd > 0) {
-                display = s.substring(start, lastTokenEnd);
+            if (p < lx.end() && s[p] == '<' && lastTokenEnd > 0) {
+                display = Lexer.ascii(s, start, lastTokenEnd);
                 lx.pos(p);
-            } else if (p < lx.end() && s.charAt(p) != '<' && s.charAt(p) != ':' && lastTokenEnd > 0
+            } else if (p < lx.end() && s[p] != '<' && s[p] != ':' && lastTokenEnd > 0
                     && CharClass.indexOf(s, '<', p, lx.end()) >= 0) {
                 // RFC 4475 baddn: only tokens may stand unquoted before '<'.
-                throw new SipParseException("display name holding " + Lexer.describe(s.charAt(p))
+                throw new SipParseException("display name holding " + Lexer.describe(s[p] & 0xff)
                         + " must be a quoted string", 400, p);
             } else {
                 if (requireAngle) {
@@ -84,7 +84,7 @@ public final class AddressParser {
         if (close < 0) {
             throw new SipParseException("missing '>' after the URI", 400, uriStart - 1);
         }
-        if (CharClass.isWsp(s.charAt(close - 1))) {
+        if (CharClass.isWsp(s[close - 1])) {
             throw new SipParseException("white space before '>' (RFC 4475 badaspec)", 400, close - 1);
         }
         checkLength(lx, uriStart, close);
@@ -105,11 +105,11 @@ public final class AddressParser {
      * space, so it cannot carry URI parameters or headers (RFC 3261 §20.10).
      */
     private static NameAddr addrSpec(Lexer lx) {
-        String s = lx.source();
+        byte[] s = lx.source();
         int start = lx.pos();
         int p = start;
         while (p < lx.end()) {
-            char ch = s.charAt(p);
+            int ch = s[p];
             if (ch == ';' || ch == ',' || CharClass.isWsp(ch)) {
                 break;
             }
@@ -120,7 +120,7 @@ public final class AddressParser {
             p++;
         }
         if (p == start) {
-            throw lx.error(lx.atEnd() ? "missing address" : "expected an address but found " + Lexer.describe(s.charAt(p)));
+            throw lx.error(lx.atEnd() ? "missing address" : "expected an address but found " + Lexer.describe(s[p] & 0xff));
         }
         checkLength(lx, start, p);
         Uri uri = UriParser.parse(s, start, p);

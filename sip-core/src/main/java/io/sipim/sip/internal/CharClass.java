@@ -102,11 +102,11 @@ public final class CharClass {
 
     /**
      * Index of {@code c} in {@code s[from, to)}, or -1. Bounded on purpose: header values are
-     * ranges of one string that holds the whole header section.
+     * ranges of one array that holds the whole header section.
      */
-    public static int indexOf(String s, char c, int from, int to) {
+    public static int indexOf(byte[] s, char c, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) == c) {
+            if (s[i] == c) {
                 return i;
             }
         }

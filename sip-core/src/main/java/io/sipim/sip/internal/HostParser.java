@@ -14,16 +14,16 @@ public final class HostParser {
      * Checks that {@code [from, to)} is a hostname or an IPv4address. A run made only of digits and
      * dots is taken as an IPv4 address, since a host name's top label starts with a letter.
      */
-    public static void checkNameOrIpv4(String s, int from, int to) {
+    public static void checkNameOrIpv4(byte[] s, int from, int to) {
         // One pass decides the common case; anything odd goes to the precise checks for their errors.
         boolean numeric = true;
         boolean ok = to > from;
         int label = from;
         int lastLabel = from;
         for (int i = from; i < to && ok; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c == '.') {
-                ok = i > label && s.charAt(i - 1) != '-';
+                ok = i > label && s[i - 1] != '-';
                 lastLabel = label;
                 label = i + 1;
             } else if (c > '9' || c < '0') {
@@ -37,7 +37,7 @@ public final class HostParser {
         }
         if (ok) {
             int top = label == to ? lastLabel : label;
-            if ((label == to || s.charAt(to - 1) != '-') && CharClass.isAlpha(s.charAt(top))) {
+            if ((label == to || s[to - 1] != '-') && CharClass.isAlpha(s[top])) {
                 return;
             }
         }
@@ -49,7 +49,7 @@ public final class HostParser {
      * when it is certainly valid, or {@code -1 - index} when the caller must run the precise checks
      * (they produce the error, or accept the rarer forms). IPv4 octets are checked as they go.
      */
-    static int scanNameOrIpv4(String s, int from, int end) {
+    static int scanNameOrIpv4(byte[] s, int from, int end) {
         boolean numeric = true;
         boolean ok = true;
         int label = from;
@@ -58,12 +58,12 @@ public final class HostParser {
         int octet = 0;
         int i = from;
         for (; i < end; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c >= '0' && c <= '9') {
                 octet = octet * 10 + c - '0';
                 ok &= i - label < 3 || !numeric;
             } else if (c == '.') {
-                ok &= i > label && s.charAt(i - 1) != '-' && (!numeric || octet <= 255);
+                ok &= i > label && s[i - 1] != '-' && (!numeric || octet <= 255);
                 octets++;
                 octet = 0;
                 lastLabel = label;
@@ -84,24 +84,24 @@ public final class HostParser {
             return octets == 3 && label < i && octet <= 255 ? i : -1 - i;
         }
         int top = label == i ? lastLabel : label;
-        return (label == i || s.charAt(i - 1) != '-') && CharClass.isAlpha(s.charAt(top)) ? i : -1 - i;
+        return (label == i || s[i - 1] != '-') && CharClass.isAlpha(s[top]) ? i : -1 - i;
     }
 
     /**
      * RFC 3261 §25.1: {@code hostname = *( domainlabel "." ) toplabel [ "." ]}; labels are
      * alphanumerics and '-' and neither start nor end with '-'; the top label starts with a letter.
      */
-    public static void checkHostName(String s, int from, int to) {
+    public static void checkHostName(byte[] s, int from, int to) {
         if (from >= to) {
             throw new SipParseException("empty host name", 400, from);
         }
         int label = from;
         int top = from;
         for (int i = from; i <= to; i++) {
-            if (i < to && s.charAt(i) != '.') {
-                char c = s.charAt(i);
+            if (i < to && s[i] != '.') {
+                int c = s[i];
                 if (!CharClass.isAlpha(c) && !CharClass.isDigit(c) && c != '-') {
-                    throw new SipParseException("invalid character " + Lexer.describe(c) + " in host name", 400, i);
+                    throw new SipParseException("invalid character " + Lexer.describe(c & 0xff) + " in host name", 400, i);
                 }
                 continue;
             }
@@ -111,36 +111,36 @@ public final class HostParser {
                 }
                 throw new SipParseException("empty label in host name", 400, i);
             }
-            if (s.charAt(label) == '-') {
+            if (s[label] == '-') {
                 throw new SipParseException("host name label starts with '-'", 400, label);
             }
-            if (s.charAt(i - 1) == '-') {
+            if (s[i - 1] == '-') {
                 throw new SipParseException("host name label ends with '-'", 400, i - 1);
             }
             top = label;
             label = i + 1;
         }
-        if (!CharClass.isAlpha(s.charAt(top))) {
+        if (!CharClass.isAlpha(s[top])) {
             throw new SipParseException("top label of host name does not start with a letter", 400, top);
         }
     }
 
     /** Dotted-quad IPv4 address; octets of 1 to 3 digits up to 255 (RFC 5954 §4.1 dec-octet). */
-    public static void checkIpv4(String s, int from, int to) {
+    public static void checkIpv4(byte[] s, int from, int to) {
         int octets = 0;
         int i = from;
         while (true) {
             int start = i;
             int v = 0;
-            while (i < to && CharClass.isDigit(s.charAt(i))) {
-                v = v * 10 + s.charAt(i) - '0';
+            while (i < to && CharClass.isDigit(s[i])) {
+                v = v * 10 + s[i] - '0';
                 if (i - start >= 3) {
                     throw new SipParseException("IPv4 address octet longer than 3 digits", 400, start);
                 }
                 i++;
             }
             if (i == start) {
-                throw new SipParseException(i < to ? "invalid character " + Lexer.describe(s.charAt(i))
+                throw new SipParseException(i < to ? "invalid character " + Lexer.describe(s[i] & 0xff)
                         + " in IPv4 address" : "empty octet in IPv4 address", 400, i);
             }
             if (v > 255) {
@@ -150,8 +150,8 @@ public final class HostParser {
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != '.' || octets == 4) {
-                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+            if (s[i] != '.' || octets == 4) {
+                throw new SipParseException("invalid character " + Lexer.describe(s[i] & 0xff)
                         + " in IPv4 address", 400, i);
             }
             i++;
@@ -165,7 +165,7 @@ public final class HostParser {
      * Parses the IPv6address between the brackets, {@code [from, to)}, into eight 16-bit groups
      * (RFC 4291 §2.2 text forms, including "::" and a trailing IPv4 address).
      */
-    public static int[] ipv6(String s, int from, int to) {
+    public static int[] ipv6(byte[] s, int from, int to) {
         int[] g = new int[8];
         int n = 0;
         int gap = -1;
@@ -173,8 +173,8 @@ public final class HostParser {
         if (i == to) {
             throw new SipParseException("empty IPv6 reference", 400, from);
         }
-        if (s.charAt(i) == ':') {
-            if (i + 1 >= to || s.charAt(i + 1) != ':') {
+        if (s[i] == ':') {
+            if (i + 1 >= to || s[i + 1] != ':') {
                 throw new SipParseException("IPv6 address starts with a single ':'", 400, i);
             }
             gap = 0;
@@ -183,11 +183,11 @@ public final class HostParser {
         while (i < to) {
             int start = i;
             int v = 0;
-            while (i < to && CharClass.isHex(s.charAt(i)) && i - start < 5) {
-                v = v << 4 | CharClass.hexValue(s.charAt(i));
+            while (i < to && CharClass.isHex(s[i]) && i - start < 5) {
+                v = v << 4 | CharClass.hexValue(s[i]);
                 i++;
             }
-            if (i < to && s.charAt(i) == '.') {
+            if (i < to && s[i] == '.') {
                 // RFC 4291 §2.2 form 3: the low 32 bits written as an IPv4 address
                 checkIpv4(s, start, to);
                 if (n > 6) {
@@ -195,11 +195,11 @@ public final class HostParser {
                 }
                 int a = 0;
                 for (int k = start, part = 0; k <= to; k++) {
-                    if (k == to || s.charAt(k) == '.') {
+                    if (k == to || s[k] == '.') {
                         a = a << 8 | part;
                         part = 0;
                     } else {
-                        part = part * 10 + s.charAt(k) - '0';
+                        part = part * 10 + s[k] - '0';
                     }
                 }
                 g[n++] = a >>> 16;
@@ -208,7 +208,7 @@ public final class HostParser {
                 break;
             }
             if (i == start) {
-                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+                throw new SipParseException("invalid character " + Lexer.describe(s[i] & 0xff)
                         + " in IPv6 address", 400, i);
             }
             if (i - start > 4) {
@@ -221,19 +221,19 @@ public final class HostParser {
             if (i == to) {
                 break;
             }
-            if (s.charAt(i) != ':') {
-                throw new SipParseException("invalid character " + Lexer.describe(s.charAt(i))
+            if (s[i] != ':') {
+                throw new SipParseException("invalid character " + Lexer.describe(s[i] & 0xff)
                         + " in IPv6 address", 400, i);
             }
             i++;
-            if (i < to && s.charAt(i) == ':') {
+            if (i < to && s[i] == ':') {
                 if (gap >= 0) {
                     throw new SipParseException("more than one '::' in IPv6 address", 400, i - 1);
                 }
                 gap = n;
                 i++;
                 // RFC 5118 §4.10: RFC 3261's ABNF admits ":::" before an IPv4 tail; tolerate it.
-                if (i < to && s.charAt(i) == ':' && CharClass.indexOf(s, '.', i, to) >= 0) {
+                if (i < to && s[i] == ':' && CharClass.indexOf(s, '.', i, to) >= 0) {
                     i++;
                 }
             } else if (i == to) {
@@ -257,10 +257,10 @@ public final class HostParser {
 
     /** Scans a host (name, IPv4 address or IPv6 reference) at the lexer position and returns it as written. */
     public static String host(Lexer lx) {
-        String s = lx.source();
+        byte[] s = lx.source();
         int start = lx.pos();
         int end;
-        if (start < lx.end() && s.charAt(start) == '[') {
+        if (start < lx.end() && s[start] == '[') {
             int close = CharClass.indexOf(s, ']', start, lx.end());
             if (close < 0) {
                 throw new SipParseException("unterminated IPv6 reference", 400, start);
@@ -272,14 +272,14 @@ public final class HostParser {
             end = r >= 0 ? r : -1 - r;
             if (end == start) {
                 throw new SipParseException(start < lx.end() ? "expected a host but found "
-                        + Lexer.describe(s.charAt(start)) : "missing host", 400, start);
+                        + Lexer.describe(s[start] & 0xff) : "missing host", 400, start);
             }
             if (r < 0) {
                 checkNameOrIpv4(s, start, end);
             }
         }
         lx.pos(end);
-        return s.substring(start, end);
+        return Lexer.ascii(s, start, end);
     }
 
     /** A port: digits, at most 65535. */
@@ -293,14 +293,23 @@ public final class HostParser {
     }
 
     /** True for an IPv4 address, or an IPv6 address with or without brackets (Via received, RFC 3261 §18.2.1). */
-    public static boolean isIpAddress(String v) {
+    public static boolean isIpAddress(String text) {
+        byte[] v = Lexer.utf8(text);
+        return isIpAddress(v, 0, v.length);
+    }
+
+    /** True for an IPv4 address, or an IPv6 address with or without brackets, at {@code v[from, to)}. */
+    public static boolean isIpAddress(byte[] v, int from, int to) {
+        if (isDottedQuad(v, from, to)) {
+            return true; // the common case, checked in one pass
+        }
         try {
-            if (v.startsWith("[") && v.endsWith("]")) {
-                ipv6(v, 1, v.length() - 1);
-            } else if (v.indexOf(':') >= 0) {
-                ipv6(v, 0, v.length());
+            if (to - from >= 2 && v[from] == '[' && v[to - 1] == ']') {
+                ipv6(v, from + 1, to - 1);
+            } else if (CharClass.indexOf(v, ':', from, to) >= 0) {
+                ipv6(v, from, to);
             } else {
-                checkIpv4(v, 0, v.length());
+                checkIpv4(v, from, to);
             }
             return true;
         } catch (SipParseException e) {
@@ -308,14 +317,37 @@ public final class HostParser {
         }
     }
 
+    /** True when {@code v[from, to)} is exactly an IPv4 address: four octets of 1-3 digits up to 255. */
+    private static boolean isDottedQuad(byte[] v, int from, int to) {
+        int octets = 0;
+        int digits = 0;
+        int octet = 0;
+        for (int i = from; i < to; i++) {
+            int c = v[i];
+            if (c >= '0' && c <= '9') {
+                octet = octet * 10 + c - '0';
+                if (++digits > 3 || octet > 255) {
+                    return false;
+                }
+            } else if (c == '.' && digits > 0 && octets < 3) {
+                octets++;
+                digits = 0;
+                octet = 0;
+            } else {
+                return false;
+            }
+        }
+        return octets == 3 && digits > 0;
+    }
+
     /**
      * True when {@code [from, ...)} up to the first ';', '?' or {@code end} reads like an IPv6
      * address written without its brackets: hex digits, dots and at least two ':'.
      */
-    public static boolean looksLikeBareIpv6(String s, int from, int end) {
+    public static boolean looksLikeBareIpv6(byte[] s, int from, int end) {
         int colons = 0;
         for (int i = from; i < end; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c == ';' || c == '?') {
                 break;
             }
@@ -337,7 +369,9 @@ public final class HostParser {
             return true;
         }
         if (a.startsWith("[") && b.startsWith("[")) {
-            return Arrays.equals(ipv6(a, 1, a.length() - 1), ipv6(b, 1, b.length() - 1));
+            byte[] x = Lexer.utf8(a);
+            byte[] y = Lexer.utf8(b);
+            return Arrays.equals(ipv6(x, 1, x.length - 1), ipv6(y, 1, y.length - 1));
         }
         return false;
     }
@@ -345,7 +379,8 @@ public final class HostParser {
     /** A hash consistent with {@link #equal}. */
     public static int hash(String host) {
         if (host.startsWith("[")) {
-            return Arrays.hashCode(ipv6(host, 1, host.length() - 1));
+            byte[] x = Lexer.utf8(host);
+            return Arrays.hashCode(ipv6(x, 1, x.length - 1));
         }
         int h = 0;
         for (int i = 0; i < host.length(); i++) {

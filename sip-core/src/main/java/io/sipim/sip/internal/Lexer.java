@@ -1,15 +1,17 @@
 package io.sipim.sip.internal;
 
 import io.sipim.sip.parse.SipParseException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A cursor over part of a header value, with the small scanning steps that every value grammar
- * of RFC 3261 §25 is made of. Errors carry the index in the scanned string as their offset; the
- * message parser relocates them into the message. Values reaching a Lexer have had their line
- * folds replaced by SP, so linear white space is SP/HTAB only.
+ * of RFC 3261 §25 is made of. It reads UTF-8 bytes (for a parsed message, the parser's copy of the
+ * header section), so values are typed straight from what was received. Errors carry the index in
+ * the scanned bytes as their offset; the message parser relocates them into the message. Values
+ * reaching a Lexer have had their line folds removed, so linear white space is SP/HTAB only.
  */
 public final class Lexer {
-    private String s;
+    private byte[] s;
     private int pos;
     private int end;
     private int maxParams = DEFAULT_MAX_PARAMS;
@@ -18,11 +20,16 @@ public final class Lexer {
     /** Parameters allowed on one header value element unless the message parser says otherwise. */
     public static final int DEFAULT_MAX_PARAMS = 64;
 
+    /** A lexer over the UTF-8 bytes of {@code s}. */
     public Lexer(String s) {
-        this(s, 0, s.length());
+        this(utf8(s));
     }
 
-    public Lexer(String s, int start, int end) {
+    private Lexer(byte[] b) {
+        this(b, 0, b.length);
+    }
+
+    public Lexer(byte[] s, int start, int end) {
         this.s = s;
         this.pos = start;
         this.valueStart = start;
@@ -37,13 +44,79 @@ public final class Lexer {
 
     private int valueStart;
 
-    /** Points this lexer at a new value, keeping its limits (the parser reuses one lexer per message). */
-    public Lexer reset(String value) {
-        return reset(value, 0, value.length());
+    /**
+     * The UTF-8 bytes of {@code s}. An unpaired surrogate becomes the byte 0xFF, which no grammar
+     * accepts (the JDK's encoder would write '?', a legal URI character).
+     */
+    public static byte[] utf8(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && s.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == n) {
+            return s.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(n + 16);
+        out.write(s.getBytes(StandardCharsets.ISO_8859_1), 0, i);
+        while (i < n) {
+            char c = s.charAt(i);
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, s.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.write(0xff);
+                i++;
+                continue;
+            }
+            if (cp < 0x80) {
+                out.write(cp);
+            } else if (cp < 0x800) {
+                out.write(0xc0 | cp >> 6);
+                out.write(0x80 | cp & 0x3f);
+            } else if (cp < 0x10000) {
+                out.write(0xe0 | cp >> 12);
+                out.write(0x80 | cp >> 6 & 0x3f);
+                out.write(0x80 | cp & 0x3f);
+            } else {
+                out.write(0xf0 | cp >> 18);
+                out.write(0x80 | cp >> 12 & 0x3f);
+                out.write(0x80 | cp >> 6 & 0x3f);
+                out.write(0x80 | cp & 0x3f);
+            }
+            i++;
+        }
+        return out.toByteArray();
     }
 
-    /** Points this lexer at {@code source[start, end)}. */
-    public Lexer reset(String source, int start, int end) {
+    /** {@code b[from, to)} as a String: Latin-1 when it is ASCII, UTF-8 otherwise (the parser checked it). */
+    public static String string(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return new String(b, from, to - from, StandardCharsets.UTF_8);
+            }
+        }
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code b[from, to)} as a String; the range holds only ASCII. */
+    public static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code [from, to)} of the source as a String (UTF-8 aware). */
+    public String string(int from, int to) {
+        return string(s, from, to);
+    }
+
+    /** Points this lexer at a new value, keeping its limits. */
+    public Lexer reset(String value) {
+        byte[] b = utf8(value);
+        return reset(b, 0, b.length);
+    }
+
+    /** Points this lexer at {@code source[start, end)} (the parser reuses one lexer per message). */
+    public Lexer reset(byte[] source, int start, int end) {
         this.s = source;
         this.pos = start;
         this.valueStart = start;
@@ -86,7 +159,7 @@ public final class Lexer {
         return this;
     }
 
-    public String source() {
+    public byte[] source() {
         return s;
     }
 
@@ -108,7 +181,7 @@ public final class Lexer {
 
     /** The next character, or -1 at the end. */
     public int peek() {
-        return pos < end ? s.charAt(pos) : -1;
+        return pos < end ? s[pos] & 0xff : -1;
     }
 
     public void skip() {
@@ -118,7 +191,7 @@ public final class Lexer {
     /** Skips SP and HTAB; answers whether any were skipped. */
     public boolean skipWs() {
         int p = pos;
-        while (pos < end && CharClass.isWsp(s.charAt(pos))) {
+        while (pos < end && CharClass.isWsp(s[pos])) {
             pos++;
         }
         return pos > p;
@@ -128,7 +201,7 @@ public final class Lexer {
     public boolean acceptSep(char c) {
         int save = pos;
         skipWs();
-        if (pos < end && s.charAt(pos) == c) {
+        if (pos < end && s[pos] == c) {
             pos++;
             skipWs();
             return true;
@@ -141,8 +214,8 @@ public final class Lexer {
         if (pos >= end) {
             throw error("expected '" + c + "' but the value ended");
         }
-        if (s.charAt(pos) != c) {
-            throw error("expected '" + c + "' but found " + describe(s.charAt(pos)));
+        if (s[pos] != c) {
+            throw error("expected '" + c + "' but found " + describe(s[pos] & 0xff));
         }
         pos++;
     }
@@ -157,14 +230,14 @@ public final class Lexer {
     /** A non-empty run of token characters. */
     public String token(String what) {
         int start = pos;
-        while (pos < end && CharClass.isToken(s.charAt(pos))) {
+        while (pos < end && CharClass.isToken(s[pos])) {
             pos++;
         }
         if (pos == start) {
-            throw error(pos < end ? "expected " + what + " but found " + describe(s.charAt(pos))
+            throw error(pos < end ? "expected " + what + " but found " + describe(s[pos] & 0xff)
                     : "expected " + what + " but the value ended");
         }
-        return Tokens.substring(s, start, pos);
+        return Tokens.token(s, start, pos);
     }
 
     /**
@@ -179,19 +252,19 @@ public final class Lexer {
             if (pos >= end) {
                 throw new SipParseException("unterminated quoted string", 400, start);
             }
-            char c = s.charAt(pos++);
+            int c = s[pos++];
             if (c == '"') {
-                return s.substring(start, pos);
+                return string(start, pos);
             }
             if (c == '\\') {
                 if (pos >= end) {
                     throw new SipParseException("unterminated quoted string", 400, start);
                 }
-                char q = s.charAt(pos++);
+                int q = s[pos++];
                 if (q == '\r' || q == '\n') {
                     throw error(pos - 1, "CR or LF in a quoted-pair");
                 }
-            } else if (c < 0x20 && c != '\t' || c == 0x7f) {
+            } else if (c < 0x20 && c >= 0 && c != '\t' || c == 0x7f) {
                 throw error(pos - 1, "control character " + describe(c) + " in a quoted string");
             }
         }
@@ -201,18 +274,18 @@ public final class Lexer {
     public long number(String what) {
         int start = pos;
         long v = 0;
-        while (pos < end && CharClass.isDigit(s.charAt(pos))) {
+        while (pos < end && CharClass.isDigit(s[pos])) {
             if (pos - start >= 18) {
                 // keep scanning leading zeros only
                 if (v != 0) {
                     throw error(start, what + " is too large");
                 }
             }
-            v = v * 10 + (s.charAt(pos) - '0');
+            v = v * 10 + (s[pos] - '0');
             pos++;
         }
         if (pos == start) {
-            throw error(pos < end ? "expected " + what + " but found " + describe(s.charAt(pos))
+            throw error(pos < end ? "expected " + what + " but found " + describe(s[pos] & 0xff)
                     : "expected " + what + " but the value ended");
         }
         return v;
@@ -222,7 +295,7 @@ public final class Lexer {
     public void expectEnd(String what) {
         skipWs();
         if (pos < end) {
-            throw error("unexpected " + describe(s.charAt(pos)) + " after " + what);
+            throw error("unexpected " + describe(s[pos] & 0xff) + " after " + what);
         }
     }
 

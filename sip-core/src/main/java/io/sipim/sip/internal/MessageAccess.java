@@ -31,11 +31,12 @@ public abstract class MessageAccess {
         return a;
     }
 
-    /** A header whose value is parsed by {@code lexer} (positioned over {@code value}). */
-    public abstract Header header(HeaderName<?> name, String spelled, String value, boolean ascii, Lexer lexer);
-
-    /** A parsed ASCII header whose value is {@code source[start, end)}, typed by {@code lexer}. */
-    public abstract Header header(HeaderName<?> name, String spelled, String source, int start, int end, Lexer lexer);
+    /**
+     * A parsed header whose value is the UTF-8 bytes {@code source[start, end)} (ASCII when {@code ascii}),
+     * typed by {@code lexer}; the source must not change afterwards.
+     */
+    public abstract Header header(HeaderName<?> name, String spelled, byte[] source, int start, int end, boolean ascii,
+            Lexer lexer);
 
     /** A header whose value could not be parsed; kept as text in a partial message. */
     public abstract Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii);

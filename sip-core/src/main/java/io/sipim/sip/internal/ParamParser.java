@@ -37,11 +37,11 @@ public final class ParamParser {
 
     private static boolean peekSemi(Lexer lx) {
         int p = lx.pos();
-        String s = lx.source();
-        while (p < lx.end() && CharClass.isWsp(s.charAt(p))) {
+        byte[] s = lx.source();
+        while (p < lx.end() && CharClass.isWsp(s[p])) {
             p++;
         }
-        return p < lx.end() && s.charAt(p) == ';';
+        return p < lx.end() && s[p] == ';';
     }
 
     /** gen-value: token, host (incl. an IPv6 reference) or quoted-string, kept as written. */
@@ -51,7 +51,7 @@ public final class ParamParser {
             return lx.quotedString();
         }
         int start = lx.pos();
-        String s = lx.source();
+        byte[] s = lx.source();
         int p = start;
         if (c == '[') {
             int close = CharClass.indexOf(s, ']', p, lx.end());
@@ -59,23 +59,23 @@ public final class ParamParser {
                 throw new SipParseException("unterminated IPv6 reference in parameter value", 400, p);
             }
             for (int i = p + 1; i < close; i++) {
-                char h = s.charAt(i);
+                int h = s[i];
                 if (!CharClass.isHex(h) && h != ':' && h != '.') {
-                    throw new SipParseException("invalid character " + Lexer.describe(h) + " in IPv6 reference", 400, i);
+                    throw new SipParseException("invalid character " + Lexer.describe(h & 0xff) + " in IPv6 reference", 400, i);
                 }
             }
             p = close + 1;
         } else {
-            while (p < lx.end() && (CharClass.isToken(s.charAt(p)) || s.charAt(p) == ':')) {
+            while (p < lx.end() && (CharClass.isToken(s[p]) || s[p] == ':')) {
                 p++;
             }
             if (p == start) {
                 throw new SipParseException(p < lx.end()
-                        ? "invalid character " + Lexer.describe(s.charAt(p)) + " in parameter value"
+                        ? "invalid character " + Lexer.describe(s[p] & 0xff) + " in parameter value"
                         : "missing parameter value", 400, p);
             }
         }
         lx.pos(p);
-        return Tokens.substring(s, start, p);
+        return Tokens.token(s, start, p);
     }
 }

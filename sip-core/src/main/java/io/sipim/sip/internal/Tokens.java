@@ -1,5 +1,9 @@
 package io.sipim.sip.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Shared instances of the words that fill SIP headers (transport names, parameter names, methods,
  * digest parameter names ...). {@link #substring} answers the shared instance when a region of a
@@ -68,36 +72,54 @@ public final class Tokens {
         return (int) (h ^ (h >>> 29)) & (SIZE - 1);
     }
 
-    /** {@code s.substring(from, to)}, shared when it is a well-known word. */
-    public static String substring(String s, int from, int to) {
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** The shared word spelled by {@code b[from, to)}, or null. */
+    static String word(byte[] b, int from, int to) {
         int len = to - from;
-        if (len <= MAX && len > 0) {
-            int mid = Math.min(from + 8, to);
-            long k1 = 0;
-            for (int i = from; i < mid; i++) {
-                char c = s.charAt(i);
-                if (c > 0xff) {
-                    return s.substring(from, to);
-                }
-                k1 = k1 << 8 | c;
-            }
-            long k2 = 0;
-            for (int i = mid; i < to; i++) {
-                char c = s.charAt(i);
-                if (c > 0xff) {
-                    return s.substring(from, to);
-                }
-                k2 = k2 << 8 | c;
-            }
-            int slot = slot(k1, k2, len);
-            String w;
-            while ((w = TABLE[slot]) != null) {
-                if (KEY1[slot] == k1 && KEY2[slot] == k2 && w.length() == len) {
-                    return w;
-                }
-                slot = (slot + 1) & (SIZE - 1);
-            }
+        if (len > MAX || len <= 0) {
+            return null;
         }
-        return from == 0 && to == s.length() ? s : s.substring(from, to);
+        int n1 = Math.min(len, 8);
+        long k1;
+        long k2 = 0;
+        if (from + 8 <= b.length) {
+            k1 = (long) LONG_BE.get(b, from) >>> ((8 - n1) << 3);
+        } else {
+            k1 = pack(b, from, from + n1);
+        }
+        if (len > 8) {
+            int n2 = len - 8;
+            k2 = from + 16 <= b.length ? (long) LONG_BE.get(b, from + 8) >>> ((8 - n2) << 3) : pack(b, from + 8, to);
+        }
+        int slot = slot(k1, k2, len);
+        String w;
+        while ((w = TABLE[slot]) != null) {
+            if (KEY1[slot] == k1 && KEY2[slot] == k2 && w.length() == len) {
+                return w;
+            }
+            slot = (slot + 1) & (SIZE - 1);
+        }
+        return null;
+    }
+
+    private static long pack(byte[] b, int from, int to) {
+        long k = 0;
+        for (int i = from; i < to; i++) {
+            k = k << 8 | (b[i] & 0xff);
+        }
+        return k;
+    }
+
+    /** {@code b[from, to)} as a String, shared when it is a well-known word; the range holds only ASCII. */
+    public static String token(byte[] b, int from, int to) {
+        String w = word(b, from, to);
+        return w != null ? w : Lexer.ascii(b, from, to);
+    }
+
+    /** {@code b[from, to)} as a String (UTF-8 aware), shared when it is a well-known word. */
+    public static String substring(byte[] b, int from, int to) {
+        String w = word(b, from, to);
+        return w != null ? w : Lexer.string(b, from, to);
     }
 }

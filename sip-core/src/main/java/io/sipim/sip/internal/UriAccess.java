@@ -31,8 +31,8 @@ public final class UriAccess {
     public static final class SipParts {
         /** The whole URI as written, or null: then it is {@code source[start, end)}, cut on first use. */
         public String text;
-        /** The string the URI was scanned from, with the URI at [start, end), host at [hostStart, hostEnd). */
-        public String source;
+        /** The (ASCII) bytes the URI was scanned from, with the URI at [start, end), host at [hostStart, hostEnd). */
+        public byte[] source;
         public int start;
         public int end;
         public int hostStart;

@@ -18,10 +18,30 @@ public final class UriCodec {
         return unescape(s, 0, s.length());
     }
 
-    /** The range {@code [from, to)} of {@code s} with its escapes decoded; they must be well formed. */
-    public static String unescape(String s, int from, int to) {
+    /** The range {@code [from, to)} of the ASCII bytes {@code s} with its escapes decoded; they must be well formed. */
+    public static String unescape(byte[] s, int from, int to) {
         int pct = CharClass.indexOf(s, '%', from, to);
         if (pct < 0) {
+            return Tokens.token(s, from, to);
+        }
+        byte[] bytes = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = s[i];
+            if (c == '%' && i + 2 < to) {
+                bytes[n++] = (byte) (CharClass.hexValue(s[i + 1]) << 4 | CharClass.hexValue(s[i + 2]));
+                i += 2;
+            } else {
+                bytes[n++] = c;
+            }
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /** The range {@code [from, to)} of {@code s} with its escapes decoded; they must be well formed. */
+    public static String unescape(String s, int from, int to) {
+        int pct = s.indexOf('%', from);
+        if (pct < 0 || pct >= to) {
             return from == 0 && to == s.length() ? s : s.substring(from, to);
         }
         byte[] bytes = new byte[to - from];

@@ -14,67 +14,84 @@ import io.sipim.sip.parse.SipParseException;
 public final class UriParser {
     private UriParser() {}
 
+    /** Parses {@code text} as a URI, choosing the type by scheme. */
+    public static Uri parse(String text) {
+        byte[] b = Lexer.utf8(text);
+        return parse(b, 0, b.length);
+    }
+
+    /** Parses {@code text} as a SIP or SIPS URI. */
+    public static SipUri parseSip(String text) {
+        byte[] b = Lexer.utf8(text);
+        return parseSip(b, 0, b.length);
+    }
+
+    /** Parses {@code text} as a URI of a scheme other than sip, sips and tel. */
+    public static AbsoluteUri parseAbsolute(String text) {
+        byte[] b = Lexer.utf8(text);
+        return parseAbsolute(b, 0, b.length);
+    }
+
     /** Parses the URI in {@code s} from {@code start} to {@code end}, choosing the type by scheme. */
-    public static Uri parse(String s, int start, int end) {
+    public static Uri parse(byte[] s, int start, int end) {
         int colon = scheme(s, start, end);
         int n = colon - start;
         if (isSip(s, start, n)) {
             return sip(s, start, end, colon, n == 4);
         }
-        if (n == 3 && (s.charAt(start) | 0x20) == 't' && (s.charAt(start + 1) | 0x20) == 'e'
-                && (s.charAt(start + 2) | 0x20) == 'l') {
+        if (isTel(s, start, n)) {
             return TelUriParser.tel(s, start, end, colon);
         }
         return absolute(s, start, end, colon);
     }
 
     /** True when the n-character scheme at {@code start} is sip or sips, in any case. */
-    private static boolean isSip(String s, int start, int n) {
-        return (n == 3 || n == 4 && (s.charAt(start + 3) | 0x20) == 's') && (s.charAt(start) | 0x20) == 's'
-                && (s.charAt(start + 1) | 0x20) == 'i' && (s.charAt(start + 2) | 0x20) == 'p';
+    private static boolean isSip(byte[] s, int start, int n) {
+        return (n == 3 || n == 4 && (s[start + 3] | 0x20) == 's') && (s[start] | 0x20) == 's'
+                && (s[start + 1] | 0x20) == 'i' && (s[start + 2] | 0x20) == 'p';
+    }
+
+    private static boolean isTel(byte[] s, int start, int n) {
+        return n == 3 && (s[start] | 0x20) == 't' && (s[start + 1] | 0x20) == 'e' && (s[start + 2] | 0x20) == 'l';
     }
 
     /** Parses a SIP or SIPS URI; any other scheme is an error. */
-    public static SipUri parseSip(String s, int start, int end) {
+    public static SipUri parseSip(byte[] s, int start, int end) {
         int colon = scheme(s, start, end);
         int n = colon - start;
-        if (n == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
-            return sip(s, start, end, colon, false);
-        }
-        if (n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
-            return sip(s, start, end, colon, true);
+        if (isSip(s, start, n)) {
+            return sip(s, start, end, colon, n == 4);
         }
         throw new SipParseException("not a sip or sips URI", 400, start);
     }
 
     /** Parses a URI of a scheme other than sip, sips and tel, kept verbatim. */
-    public static AbsoluteUri parseAbsolute(String s, int start, int end) {
+    public static AbsoluteUri parseAbsolute(byte[] s, int start, int end) {
         int colon = scheme(s, start, end);
         int n = colon - start;
-        if (n == 3 && (s.regionMatches(true, start, "sip", 0, 3) || s.regionMatches(true, start, "tel", 0, 3))
-                || n == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
-            throw new SipParseException("scheme " + s.substring(start, colon).toLowerCase(java.util.Locale.ROOT)
+        if (isSip(s, start, n) || isTel(s, start, n)) {
+            throw new SipParseException("scheme " + Lexer.ascii(s, start, colon).toLowerCase(java.util.Locale.ROOT)
                     + " has its own URI type", 400, start);
         }
         return absolute(s, start, end, colon);
     }
 
     /** RFC 3261 §25.1: {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}; answers the index of ':'. */
-    static int scheme(String s, int start, int end) {
+    static int scheme(byte[] s, int start, int end) {
         if (start >= end) {
             throw new SipParseException("empty URI", 400, start);
         }
-        if (!CharClass.isAlpha(s.charAt(start))) {
+        if (!CharClass.isAlpha(s[start])) {
             throw invalid(s, start, "URI scheme");
         }
         int i = start + 1;
-        while (i < end && CharClass.is(s.charAt(i), CharClass.SCHEME)) {
+        while (i < end && CharClass.is(s[i], CharClass.SCHEME)) {
             i++;
         }
         if (i == end) {
             throw new SipParseException("missing ':' after URI scheme", 400, end);
         }
-        if (s.charAt(i) != ':') {
+        if (s[i] != ':') {
             throw invalid(s, i, "URI scheme");
         }
         return i;
@@ -84,13 +101,13 @@ public final class UriParser {
      * RFC 3261 §25.1 {@code absoluteURI}, read as RFC 3986 does: unreserved, reserved (with '#',
      * '[' and ']') and escapes; never white space, '<', '>' or '"', which delimit it in SIP.
      */
-    private static AbsoluteUri absolute(String s, int start, int end, int colon) {
+    private static AbsoluteUri absolute(byte[] s, int start, int end, int colon) {
         int i = colon + 1;
         if (i == end) {
             throw new SipParseException("empty URI after scheme", 400, i);
         }
         while (i < end) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c == '%') {
                 i = escape(s, i, end, "URI");
             } else if (CharClass.is(c, CharClass.URIC) || c == '#' || c == '[' || c == ']') {
@@ -107,13 +124,13 @@ public final class UriParser {
      * No component may hold an unescaped '@', so the first '@' ends the userinfo; a ';' or '?' before
      * it is part of the user (user-unreserved; RFC 4475 semiuri).
      */
-    private static SipUri sip(String s, int start, int end, int colon, boolean secure) {
+    private static SipUri sip(byte[] s, int start, int end, int colon, boolean secure) {
         UriAccess.SipParts u = new UriAccess.SipParts();
         u.secure = secure;
         int p = colon + 1;
         int at = -1;
         for (int i = p; i < end; i++) {
-            if (s.charAt(i) == '@') {
+            if (s[i] == '@') {
                 at = i;
                 break;
             }
@@ -122,10 +139,10 @@ public final class UriParser {
             p = userinfo(s, p, at, u);
         }
         p = host(s, p, end, u);
-        if (p < end && s.charAt(p) == ':') {
+        if (p < end && s[p] == ':') {
             p = port(s, p + 1, end, u);
         }
-        while (p < end && s.charAt(p) == ';') {
+        while (p < end && s[p] == ';') {
             p = parameter(s, p + 1, end, u);
         }
         if (p < end) {
@@ -140,16 +157,16 @@ public final class UriParser {
     }
 
     /** {@code userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"}; answers the index after '@'. */
-    private static int userinfo(String s, int p, int at, UriAccess.SipParts u) {
+    private static int userinfo(byte[] s, int p, int at, UriAccess.SipParts u) {
         int q = scan(s, p, at, CharClass.USER, "SIP URI user part");
-        if (q < at && s.charAt(q) != ':') {
+        if (q < at && s[q] != ':') {
             throw invalid(s, q, "SIP URI user part");
         }
         if (q == p) {
             throw new SipParseException("empty user part", 400, p);
         }
         if (hasEscape(s, p, q)) {
-            u.rawUser = s.substring(p, q);
+            u.rawUser = Lexer.ascii(s, p, q);
             u.user = UriCodec.unescape(u.rawUser);
         } else {
             u.userStart = p;
@@ -160,43 +177,43 @@ public final class UriParser {
             if (r < at) {
                 throw invalid(s, r, "SIP URI password");
             }
-            u.rawPassword = s.substring(q + 1, at);
+            u.rawPassword = Lexer.ascii(s, q + 1, at);
             u.password = UriCodec.unescape(u.rawPassword);
         }
         return at + 1;
     }
 
     /** {@code host = hostname / IPv4address / IPv6reference}; answers the index after it. */
-    private static int host(String s, int p, int end, UriAccess.SipParts u) {
+    private static int host(byte[] s, int p, int end, UriAccess.SipParts u) {
         if (p >= end) {
             throw new SipParseException("missing host", 400, p);
         }
         int q;
-        if (s.charAt(p) == '[') {
+        if (s[p] == '[') {
             q = p + 1;
-            while (q < end && s.charAt(q) != ']' && (CharClass.isHex(s.charAt(q)) || s.charAt(q) == ':'
-                    || s.charAt(q) == '.')) {
+            while (q < end && s[q] != ']' && (CharClass.isHex(s[q]) || s[q] == ':'
+                    || s[q] == '.')) {
                 q++;
             }
-            if (q == end || s.charAt(q) == ';' || s.charAt(q) == '?') {
+            if (q == end || s[q] == ';' || s[q] == '?') {
                 throw new SipParseException("unterminated IPv6 reference", 400, p);
             }
-            if (s.charAt(q) != ']') {
+            if (s[q] != ']') {
                 throw invalid(s, q, "IPv6 reference");
             }
             HostParser.ipv6(s, p + 1, q);
             q++;
-            if (q < end && !endsHost(s.charAt(q))) {
+            if (q < end && !endsHost(s[q])) {
                 throw invalid(s, q, "SIP URI after IPv6 reference");
             }
         } else {
             int r = HostParser.scanNameOrIpv4(s, p, end);
             q = r >= 0 ? r : -1 - r;
-            if (q < end && s.charAt(q) == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
+            if (q < end && s[q] == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
                 // RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous
                 throw new SipParseException("IPv6 address not enclosed in brackets", 400, p);
             }
-            if (q < end && !endsHost(s.charAt(q))) {
+            if (q < end && !endsHost(s[q])) {
                 throw invalid(s, q, "host");
             }
             if (q == p) {
@@ -211,28 +228,28 @@ public final class UriParser {
         return q;
     }
 
-    private static boolean endsHost(char c) {
+    private static boolean endsHost(int c) {
         return c == ':' || c == ';' || c == '?';
     }
 
     /** {@code port = 1*DIGIT}, 0 to 65535. */
-    private static int port(String s, int p, int end, UriAccess.SipParts u) {
+    private static int port(byte[] s, int p, int end, UriAccess.SipParts u) {
         int q = p;
         int v = 0;
-        while (q < end && CharClass.isDigit(s.charAt(q))) {
+        while (q < end && CharClass.isDigit(s[q])) {
             if (v <= 65535) {
-                v = v * 10 + s.charAt(q) - '0';
+                v = v * 10 + s[q] - '0';
             }
             q++;
         }
-        if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?') {
+        if (q < end && s[q] != ';' && s[q] != '?') {
             throw invalid(s, q, "port");
         }
         if (q == p) {
             throw new SipParseException("missing port after ':'", 400, p);
         }
         if (v > 65535) {
-            String digits = q - p > 12 ? s.substring(p, p + 12) + "..." : s.substring(p, q);
+            String digits = q - p > 12 ? Lexer.ascii(s, p, p + 12) + "..." : Lexer.ascii(s, p, q);
             throw new SipParseException("port " + digits + " out of range", 400, p);
         }
         u.port = v;
@@ -240,25 +257,25 @@ public final class UriParser {
     }
 
     /** {@code uri-parameter = pname [ "=" pvalue ]}, names and values {@code 1*paramchar}; answers the index after it. */
-    private static int parameter(String s, int p, int end, UriAccess.SipParts u) {
+    private static int parameter(byte[] s, int p, int end, UriAccess.SipParts u) {
         int q = scan(s, p, end, CharClass.PARAM, "URI parameter");
         if (q == p) {
-            if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?' && s.charAt(q) != '=') {
+            if (q < end && s[q] != ';' && s[q] != '?' && s[q] != '=') {
                 throw invalid(s, q, "URI parameter");
             }
             throw new SipParseException("empty URI parameter name", 400, p);
         }
-        String rawName = Tokens.substring(s, p, q);
+        String rawName = Tokens.token(s, p, q);
         String rawValue = null;
-        if (q < end && s.charAt(q) == '=') {
+        if (q < end && s[q] == '=') {
             int v = q + 1;
             q = scan(s, v, end, CharClass.PARAM, "URI parameter");
-            if (q == v && (q == end || s.charAt(q) == ';' || s.charAt(q) == '?')) {
+            if (q == v && (q == end || s[q] == ';' || s[q] == '?')) {
                 throw new SipParseException("empty value of URI parameter " + rawName, 400, v);
             }
-            rawValue = Tokens.substring(s, v, q);
+            rawValue = Tokens.token(s, v, q);
         }
-        if (q < end && s.charAt(q) != ';' && s.charAt(q) != '?') {
+        if (q < end && s[q] != ';' && s[q] != '?') {
             throw invalid(s, q, "URI parameter");
         }
         u.addParameter(rawName, rawValue, UriCodec.unescape(rawName),
@@ -267,21 +284,21 @@ public final class UriParser {
     }
 
     /** {@code headers = "?" header *( "&" header )}, {@code header = hname "=" hvalue}; p is after '?'. */
-    private static void headers(String s, int p, int end, UriAccess.SipParts u) {
+    private static void headers(byte[] s, int p, int end, UriAccess.SipParts u) {
         while (true) {
             int q = scan(s, p, end, CharClass.HNV, "URI header");
-            if (q == p && (q == end || s.charAt(q) == '=' || s.charAt(q) == '&')) {
+            if (q == p && (q == end || s[q] == '=' || s[q] == '&')) {
                 throw new SipParseException("empty URI header name", 400, p);
             }
-            if (q == end || s.charAt(q) == '&') {
+            if (q == end || s[q] == '&') {
                 throw new SipParseException("missing '=' after URI header name", 400, q);
             }
-            if (s.charAt(q) != '=') {
+            if (s[q] != '=') {
                 throw invalid(s, q, "URI header");
             }
             int v = q + 1;
             int r = scan(s, v, end, CharClass.HNV, "URI header");
-            if (r < end && s.charAt(r) != '&') {
+            if (r < end && s[r] != '&') {
                 throw invalid(s, r, "URI header");
             }
             u.addHeader(UriCodec.unescape(s, p, q), UriCodec.unescape(s, v, r));
@@ -296,9 +313,9 @@ public final class UriParser {
      * Skips characters of the class {@code mask} and well-formed escapes, up to {@code limit};
      * answers the index of the first other character.
      */
-    static int scan(String s, int i, int limit, int mask, String part) {
+    static int scan(byte[] s, int i, int limit, int mask, String part) {
         while (i < limit) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c == '%') {
                 i = escape(s, i, limit, part);
             } else if (CharClass.is(c, mask)) {
@@ -311,9 +328,9 @@ public final class UriParser {
     }
 
     /** True when {@code [from, to)} holds a '%' (bounded: the source may be a whole header section). */
-    private static boolean hasEscape(String s, int from, int to) {
+    private static boolean hasEscape(byte[] s, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (s.charAt(i) == '%') {
+            if (s[i] == '%') {
                 return true;
             }
         }
@@ -321,16 +338,16 @@ public final class UriParser {
     }
 
     /** {@code escaped = "%" HEX HEX}; answers the index after it. */
-    static int escape(String s, int i, int limit, String part) {
-        if (i + 3 > limit || !CharClass.isHex(s.charAt(i + 1)) || !CharClass.isHex(s.charAt(i + 2))) {
+    static int escape(byte[] s, int i, int limit, String part) {
+        if (i + 3 > limit || !CharClass.isHex(s[i + 1]) || !CharClass.isHex(s[i + 2])) {
             throw new SipParseException("invalid escape sequence in " + part, 400, i);
         }
         return i + 3;
     }
 
     /** The error for a character that {@code part} cannot hold; white space has its own words (RFC 4475 lwsruri). */
-    static SipParseException invalid(String s, int i, String part) {
-        char c = s.charAt(i);
+    static SipParseException invalid(byte[] s, int i, String part) {
+        int c = s[i] & 0xff;
         String reason;
         if (c == ' ') {
             reason = "space in " + part;
@@ -339,12 +356,12 @@ public final class UriParser {
         } else if (c == '\r' || c == '\n') {
             reason = "line break in " + part;
         } else {
-            reason = "invalid character " + Lexer.describe(c) + " in " + part;
+            reason = "invalid character " + Lexer.describe(c & 0xff) + " in " + part;
         }
         return new SipParseException(reason, 400, i);
     }
 
-    private static String text(String s, int start, int end) {
-        return start == 0 && end == s.length() ? s : s.substring(start, end);
+    private static String text(byte[] s, int start, int end) {
+        return Lexer.ascii(s, start, end);
     }
 }

@@ -68,10 +68,10 @@ public final class ValueParsers {
     };
     /** Any text up to the end of the value (Subject, Server, User-Agent, Organization, extension headers). */
     public static final HeaderCodec<String> TEXT = lx -> {
-        String s = lx.source();
+        byte[] s = lx.source();
         int start = lx.pos();
         int end = lx.end();
-        while (end > start && CharClass.isWsp(s.charAt(end - 1))) {
+        while (end > start && CharClass.isWsp(s[end - 1])) {
             end--;
         }
         lx.pos(lx.end());
@@ -80,7 +80,7 @@ public final class ValueParsers {
     public static final HeaderCodec<SipDate> DATE = lx -> {
         int start = lx.pos();
         lx.pos(lx.end());
-        return new SipDate(lx.source().substring(start, lx.end()).trim());
+        return new SipDate(lx.string(start, lx.end()).trim());
     };
 
     public static CSeq cseq(Lexer lx) {
@@ -156,9 +156,9 @@ public final class ValueParsers {
     private static String comment(Lexer lx) {
         int start = lx.pos();
         int depth = 0;
-        String s = lx.source();
+        byte[] s = lx.source();
         for (int p = start; p < lx.end(); p++) {
-            char c = s.charAt(p);
+            int c = s[p];
             if (c == '\\') {
                 p++;
             } else if (c == '(') {
@@ -166,7 +166,7 @@ public final class ValueParsers {
             } else if (c == ')') {
                 if (--depth == 0) {
                     lx.pos(p + 1);
-                    return s.substring(start + 1, p);
+                    return lx.string(start + 1, p);
                 }
             }
         }
@@ -189,7 +189,7 @@ public final class ValueParsers {
         if (lx.pos() == agentStart) {
             throw lx.error("missing warn-agent");
         }
-        String agent = lx.source().substring(agentStart, lx.pos());
+        String agent = lx.string(agentStart, lx.pos());
         lx.skipWs();
         if (lx.peek() != '"') {
             throw lx.error("warn-text must be a quoted string");
@@ -204,18 +204,18 @@ public final class ValueParsers {
     }
 
     public static String callId(Lexer lx) {
-        String s = lx.source();
+        byte[] s = lx.source();
         int start = lx.pos();
         int p = start;
-        while (p < lx.end() && CharClass.is(s.charAt(p), CharClass.WORD)) {
+        while (p < lx.end() && CharClass.is(s[p], CharClass.WORD)) {
             p++;
         }
         if (p == start) {
-            throw lx.error(lx.atEnd() ? "empty Call-ID" : "invalid character " + Lexer.describe(s.charAt(p)) + " in Call-ID");
+            throw lx.error(lx.atEnd() ? "empty Call-ID" : "invalid character " + Lexer.describe(s[p] & 0xff) + " in Call-ID");
         }
-        if (p < lx.end() && s.charAt(p) == '@') {
+        if (p < lx.end() && s[p] == '@') {
             int q = ++p;
-            while (p < lx.end() && CharClass.is(s.charAt(p), CharClass.WORD)) {
+            while (p < lx.end() && CharClass.is(s[p], CharClass.WORD)) {
                 p++;
             }
             if (p == q) {

@@ -28,7 +28,7 @@ public final class AbsoluteUri implements Uri {
      * @throws io.sipim.sip.parse.SipParseException with the index of the offending character
      */
     public static AbsoluteUri parse(String text) {
-        return UriParser.parseAbsolute(text, 0, text.length());
+        return UriParser.parseAbsolute(text);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sipim.sip.message;
 
 import io.sipim.sip.internal.HeaderCodec;
 import io.sipim.sip.internal.Lexer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.Objects;
 public final class Header {
     private final HeaderName<?> name;
     private final String spelled;
-    /** The value text; for a parsed header cut lazily from {@code source[start, end)} (racy single-check, safe for Strings). */
+    /** The value text; for a parsed header decoded lazily from {@code source[start, end)} (racy single-check, safe for Strings). */
     private String value;
-    private final String source;
+    /** The value as bytes on the wire: UTF-8, or ASCII when {@link #ascii}. */
+    private final byte[] source;
     private final int start;
     private final int end;
     /**
@@ -35,22 +37,22 @@ public final class Header {
         this.name = name;
         this.spelled = spelled;
         this.value = value;
-        this.source = value;
+        this.source = ascii ? value.getBytes(StandardCharsets.ISO_8859_1) : value.getBytes(StandardCharsets.UTF_8);
         this.start = 0;
-        this.end = value.length();
+        this.end = source.length;
         this.typed = typed;
         this.ascii = ascii;
     }
 
-    /** A parsed ASCII header whose value is {@code source[start, end)}. */
-    Header(HeaderName<?> name, String spelled, String source, int start, int end, Object typed) {
+    /** A parsed header whose value is the UTF-8 (ASCII when {@code ascii}) bytes {@code source[start, end)}. */
+    Header(HeaderName<?> name, String spelled, byte[] source, int start, int end, Object typed, boolean ascii) {
         this.name = name;
         this.spelled = spelled;
         this.source = source;
         this.start = start;
         this.end = end;
         this.typed = typed;
-        this.ascii = true;
+        this.ascii = ascii;
     }
 
     /** A header from text; a known header's value is parsed and checked. */
@@ -140,20 +142,19 @@ public final class Header {
     public String value() {
         String v = value;
         if (v == null) {
-            v = value = source.substring(start, end);
+            v = value = new String(source, start, end - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         }
         return v;
     }
 
-    /** Length of the value text. */
+    /** Length of the value in bytes on the wire. */
     int valueLength() {
         return end - start;
     }
 
-    /** Copies the (ASCII) value into {@code out} at {@code pos}; answers the position after it. */
-    @SuppressWarnings("deprecation") // String.getBytes(int,int,byte[],int) copies Latin-1 text as a block
-    int writeAsciiValue(byte[] out, int pos) {
-        source.getBytes(start, end, out, pos);
+    /** Copies the value's wire bytes into {@code out} at {@code pos}; answers the position after it. */
+    int writeValue(byte[] out, int pos) {
+        System.arraycopy(source, start, out, pos, end - start);
         return pos + end - start;
     }
 

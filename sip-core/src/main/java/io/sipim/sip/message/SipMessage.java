@@ -180,7 +180,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
     public byte[] encode() {
         int len = startLineLength() + 2;
         for (Header h : headers) {
-            len += h.spelledName().length() + 2 + (h.ascii() ? h.valueLength() : utf8Length(h)) + 2;
+            len += h.spelledName().length() + 2 + h.valueLength() + 2;
         }
         len += 2 + body.length;
         byte[] out = new byte[len];
@@ -191,13 +191,7 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             p = writeAscii(h.spelledName(), out, p);
             out[p++] = ':';
             out[p++] = ' ';
-            if (h.ascii()) {
-                p = h.writeAsciiValue(out, p);
-            } else {
-                byte[] v = h.value().getBytes(StandardCharsets.UTF_8);
-                System.arraycopy(v, 0, out, p, v.length);
-                p += v.length;
-            }
+            p = h.writeValue(out, p);
             out[p++] = '\r';
             out[p++] = '\n';
         }
@@ -207,24 +201,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         return out;
     }
 
-    private static int utf8Length(Header h) {
-        String v = h.value();
-        int n = 0;
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
-    }
 
     @SuppressWarnings("deprecation") // String.getBytes(int,int,byte[],int) copies Latin-1 strings as a block
     static int writeAscii(String s, byte[] out, int pos) {
@@ -258,13 +234,10 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
 
     private static final class Access extends MessageAccess {
         @Override
-        public Header header(HeaderName<?> name, String spelled, String value, boolean ascii, Lexer lexer) {
-            return new Header(name, spelled, value, Header.parseValue(name, lexer), ascii);
-        }
-
-        @Override
-        public Header header(HeaderName<?> name, String spelled, String source, int start, int end, Lexer lexer) {
-            return new Header(name, spelled, source, start, end, Header.parseValue(name, lexer.reset(source, start, end)));
+        public Header header(HeaderName<?> name, String spelled, byte[] source, int start, int end, boolean ascii,
+                Lexer lexer) {
+            return new Header(name, spelled, source, start, end, Header.parseValue(name, lexer.reset(source, start, end)),
+                    ascii);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.sipim.sip.message;
 
 import io.sipim.sip.internal.CharClass;
 import io.sipim.sip.internal.HostParser;
+import io.sipim.sip.internal.Lexer;
 import io.sipim.sip.internal.UriAccess;
 import io.sipim.sip.internal.UriCodec;
 import io.sipim.sip.internal.UriParser;
@@ -37,7 +38,7 @@ public final class SipUri implements Uri {
     // text, host and user are cut from source on first use: a parsed URI allocates only what is read.
     // The racy single-check caching is safe because Strings are immutable.
     private String text;
-    private final String source;
+    private final byte[] source;
     private final int start;
     private final int end;
     private final boolean secure;
@@ -95,7 +96,7 @@ public final class SipUri implements Uri {
      * @throws SipParseException with the index of the offending character
      */
     public static SipUri parse(String text) {
-        return UriParser.parseSip(text, 0, text.length());
+        return UriParser.parseSip(text);
     }
 
     /** A builder for a new {@code sip:} URI. */
@@ -132,7 +133,7 @@ public final class SipUri implements Uri {
     private String rawUser() {
         String r = rawUser;
         if (r == null && userEnd > userStart) {
-            r = rawUser = source.substring(userStart, userEnd);
+            r = rawUser = Lexer.ascii(source, userStart, userEnd);
         }
         return r;
     }
@@ -146,7 +147,7 @@ public final class SipUri implements Uri {
     public String host() {
         String h = host;
         if (h == null) {
-            h = host = source.substring(hostStart, hostEnd);
+            h = host = Lexer.ascii(source, hostStart, hostEnd);
         }
         return h;
     }
@@ -321,7 +322,7 @@ public final class SipUri implements Uri {
     public String toString() {
         String t = text;
         if (t == null) {
-            t = text = start == 0 && end == source.length() ? source : source.substring(start, end);
+            t = text = Lexer.ascii(source, start, end);
         }
         return t;
     }
@@ -382,7 +383,7 @@ public final class SipUri implements Uri {
             String h = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
             SipUri probe;
             try {
-                probe = UriParser.parseSip("sip:" + h, 0, h.length() + 4);
+                probe = UriParser.parseSip("sip:" + h);
             } catch (SipParseException e) {
                 throw new IllegalArgumentException("invalid host " + host + ": " + e.reason(), e);
             }
@@ -509,7 +510,7 @@ public final class SipUri implements Uri {
             }
             String text = sb.toString();
             try {
-                return UriParser.parseSip(text, 0, text.length());
+                return UriParser.parseSip(text);
             } catch (SipParseException e) {
                 // every component is escaped or checked on the way in; this is a bug, not bad input
                 throw new IllegalStateException("built an invalid SIP URI " + text + ": " + e.reason(), e);

@@ -37,7 +37,7 @@ public final class TelUri implements Uri {
      * @throws SipParseException with the index of the offending character
      */
     public static TelUri parse(String text) {
-        Uri u = UriParser.parse(text, 0, text.length());
+        Uri u = UriParser.parse(text);
         if (!(u instanceof TelUri)) {
             throw new SipParseException("not a tel URI", 400, 0);
         }

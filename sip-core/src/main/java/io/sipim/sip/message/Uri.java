@@ -18,6 +18,6 @@ public sealed interface Uri permits SipUri, TelUri, AbsoluteUri {
      * @throws io.sipim.sip.parse.SipParseException with the index of the offending character
      */
     static Uri parse(String text) {
-        return io.sipim.sip.internal.UriParser.parse(text, 0, text.length());
+        return io.sipim.sip.internal.UriParser.parse(text);
     }
 }

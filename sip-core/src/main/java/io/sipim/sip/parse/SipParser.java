@@ -93,8 +93,9 @@ public final class SipParser {
         private int hdrStart;
         /** Where the Request-URI starts (the start line for a response). */
         private int requestUriStart;
-        private String block;
-        private final Lexer lexer = new Lexer("").maxParams(limits.maxParametersPerHeader())
+        /** The parser's own copy of the header section: header values and URIs are ranges of it. */
+        private byte[] block;
+        private final Lexer lexer = new Lexer(EMPTY, 0, 0).maxParams(limits.maxParametersPerHeader())
                 .maxUriLength(limits.maxUriLength());
 
         Run(byte[] b, int begin, int end, boolean stream) {
@@ -127,10 +128,10 @@ public final class SipParser {
                     && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
             StartLine sl = response ? statusLine(pos, lineStop) : requestLine(pos, lineStop);
             nextLine(startLineEnd);
-            // One Latin-1 copy of the whole header section; ASCII header values are ranges of it.
+            // One copy of the whole header section; header values are typed from ranges of it.
             hdrStart = pos;
             int hdrEnd = collectLines(pos);
-            block = new String(b, hdrStart, hdrEnd - hdrStart, StandardCharsets.ISO_8859_1);
+            block = Arrays.copyOfRange(b, hdrStart, hdrEnd);
             int bodyStart = headerLines(hdrEnd);
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
@@ -243,9 +244,9 @@ public final class SipParser {
             if (p - uriStart > limits.maxUriLength()) {
                 throw fatal("Request-URI longer than " + limits.maxUriLength() + " characters", 414, uriStart);
             }
-            String uriText = ascii(uriStart, p);
+            byte[] uriBytes = Arrays.copyOfRange(b, uriStart, p);
             try {
-                sl.uri = UriParser.parse(uriText, 0, uriText.length());
+                sl.uri = UriParser.parse(uriBytes, 0, uriBytes.length);
             } catch (SipParseException e) {
                 record(e, uriStart, null);
             }
@@ -450,23 +451,27 @@ public final class SipParser {
                 }
                 ascii &= c >= 0;
             }
+            if (!ascii && !validUtf8(b, valueStart, vEnd)) {
+                record(new SipParseException("invalid UTF-8", 400, 0), valueStart, name.name());
+                store(ACCESS.unparsedHeader(name, spelled, Lexer.string(b, valueStart, vEnd), false));
+                return;
+            }
             Header h;
-            boolean foldInValue = folded && hasLineBreak(valueStart, vEnd);
-            if (ascii && !foldInValue && vEnd <= hdrStart + block.length()) {
+            if (!(folded && hasLineBreak(valueStart, vEnd)) && vEnd - hdrStart <= block.length) {
                 try {
-                    h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, lexer);
+                    h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, ascii, lexer);
                 } catch (SipParseException e) {
                     record(e, hdrStart, name.name());
-                    store(ACCESS.unparsedHeader(name, spelled, ascii(valueStart, vEnd), true));
+                    store(ACCESS.unparsedHeader(name, spelled, Lexer.string(b, valueStart, vEnd), ascii));
                     return;
                 }
             } else {
-                String value = foldInValue ? unfold(valueStart, vEnd, ascii) : text(valueStart, vEnd);
+                byte[] value = unfold(valueStart, vEnd);
                 try {
-                    h = ACCESS.header(name, spelled, value, ascii, lexer.reset(value));
+                    h = ACCESS.header(name, spelled, value, 0, value.length, ascii, lexer);
                 } catch (SipParseException e) {
                     record(e, valueStart, name.name());
-                    store(ACCESS.unparsedHeader(name, spelled, value, ascii));
+                    store(ACCESS.unparsedHeader(name, spelled, Lexer.string(value, 0, value.length), ascii));
                     return;
                 }
             }
@@ -500,7 +505,7 @@ public final class SipParser {
         }
 
         /** Joins folded lines: each CRLF (or LF) before SP/HTAB is dropped, the white space stays. */
-        private String unfold(int from, int to, boolean ascii) {
+        private byte[] unfold(int from, int to) {
             byte[] out = new byte[to - from];
             int n = 0;
             for (int i = from; i < to; i++) {
@@ -509,7 +514,18 @@ public final class SipParser {
                     out[n++] = c;
                 }
             }
-            return ascii ? new String(out, 0, n, StandardCharsets.ISO_8859_1) : decodeUtf8(out, 0, n, from);
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+
+        private boolean validUtf8(byte[] src, int from, int to) {
+            CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                d.decode(ByteBuffer.wrap(src, from, to - from));
+                return true;
+            } catch (CharacterCodingException e) {
+                return false;
+            }
         }
 
         // ---- body ------------------------------------------------------------------------------

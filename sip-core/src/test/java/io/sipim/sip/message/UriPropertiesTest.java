@@ -179,7 +179,7 @@ class UriPropertiesTest {
         try {
             u = Uri.parse(text);
         } catch (SipParseException e) {
-            if (e.status() != 400 || e.offset() < 0 || e.offset() > text.length()) {
+            if (e.status() != 400 || e.offset() < 0 || e.offset() > io.sipim.sip.internal.Lexer.utf8(text).length) {
                 fail("bad error for " + text + ": " + e);
             }
             Statistics.collect("rejected");
