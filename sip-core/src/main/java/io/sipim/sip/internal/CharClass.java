@@ -21,7 +21,8 @@ public final class CharClass {
     public static final int URIC = 1 << 11;     // reserved / unreserved (absoluteURI, opaque part)
     public static final int SCHEME = 1 << 12;   // ALPHA / DIGIT / + / - / .
 
-    private static final int[] TABLE = new int[128];
+    /** 256 entries so that a byte masked with 0xff indexes it without a range check; 0x80 and up are in no class. */
+    private static final int[] TABLE = new int[256];
 
     static {
         for (int c = 'a'; c <= 'z'; c++) {
@@ -58,6 +59,29 @@ public final class CharClass {
         for (int i = 0; i < chars.length(); i++) {
             set(chars.charAt(i), bits);
         }
+    }
+
+    /** Index of the first byte of {@code b[from, to)} that is not a token character, or {@code to}. */
+    public static int skipToken(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (TABLE[b[i] & 0xff] & TOKEN) != 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Index of the first byte of {@code b[from, to)} outside every class of {@code mask}, or {@code to}. */
+    public static int skip(byte[] b, int from, int to, int mask) {
+        int i = from;
+        while (i < to && (TABLE[b[i] & 0xff] & mask) == mask) {
+            i++;
+        }
+        return i;
+    }
+
+    /** True when the byte {@code b} is in every class of {@code mask}. */
+    public static boolean isByte(byte b, int mask) {
+        return (TABLE[b & 0xff] & mask) == mask;
     }
 
     /** True when {@code c} is ASCII and in every class of {@code mask}. */

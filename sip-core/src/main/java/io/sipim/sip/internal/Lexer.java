@@ -191,22 +191,34 @@ public final class Lexer {
     /** Skips SP and HTAB; answers whether any were skipped. */
     public boolean skipWs() {
         int p = pos;
-        while (pos < end && CharClass.isWsp(s[pos])) {
-            pos++;
+        if (p >= end || s[p] != ' ' && s[p] != '\t') {
+            return false;
         }
-        return pos > p;
+        byte[] b = s;
+        int e = end;
+        do {
+            p++;
+        } while (p < e && (b[p] == ' ' || b[p] == '\t'));
+        pos = p;
+        return true;
     }
 
     /** Consumes optional LWS, {@code c}, optional LWS (RFC 3261 §25.1 SEMI, COMMA, EQUAL, SLASH, COLON). */
     public boolean acceptSep(char c) {
-        int save = pos;
-        skipWs();
-        if (pos < end && s[pos] == c) {
-            pos++;
-            skipWs();
+        int p = pos;
+        byte[] b = s;
+        int e = end;
+        while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+            p++;
+        }
+        if (p < e && b[p] == c) {
+            p++;
+            while (p < e && (b[p] == ' ' || b[p] == '\t')) {
+                p++;
+            }
+            pos = p;
             return true;
         }
-        pos = save;
         return false;
     }
 
@@ -230,9 +242,7 @@ public final class Lexer {
     /** A non-empty run of token characters. */
     public String token(String what) {
         int start = pos;
-        while (pos < end && CharClass.isToken(s[pos])) {
-            pos++;
-        }
+        pos = CharClass.skipToken(s, start, end);
         if (pos == start) {
             throw error(pos < end ? "expected " + what + " but found " + describe(s[pos] & 0xff)
                     : "expected " + what + " but the value ended");
@@ -248,24 +258,35 @@ public final class Lexer {
     public String quotedString() {
         int start = pos;
         expect('"');
+        byte[] b = s;
+        int e = end;
+        int p = pos;
+        boolean ascii = true;
         while (true) {
-            if (pos >= end) {
+            if (p >= e) {
                 throw new SipParseException("unterminated quoted string", 400, start);
             }
-            int c = s[pos++];
+            int c = b[p++];
             if (c == '"') {
-                return string(start, pos);
+                pos = p;
+                return ascii ? ascii(b, start, p) : string(b, start, p);
             }
             if (c == '\\') {
-                if (pos >= end) {
+                if (p >= e) {
                     throw new SipParseException("unterminated quoted string", 400, start);
                 }
-                int q = s[pos++];
+                int q = b[p++];
                 if (q == '\r' || q == '\n') {
-                    throw error(pos - 1, "CR or LF in a quoted-pair");
+                    throw error(p - 1, "CR or LF in a quoted-pair");
                 }
-            } else if (c < 0x20 && c >= 0 && c != '\t' || c == 0x7f) {
-                throw error(pos - 1, "control character " + describe(c) + " in a quoted string");
+                ascii &= q >= 0;
+            } else if (c < 0x20) {
+                if (c >= 0 && c != '\t') {
+                    throw error(p - 1, "control character " + describe(c) + " in a quoted string");
+                }
+                ascii &= c >= 0;
+            } else if (c == 0x7f) {
+                throw error(p - 1, "control character " + describe(c) + " in a quoted string");
             }
         }
     }
@@ -274,16 +295,18 @@ public final class Lexer {
     public long number(String what) {
         int start = pos;
         long v = 0;
-        while (pos < end && CharClass.isDigit(s[pos])) {
-            if (pos - start >= 18) {
-                // keep scanning leading zeros only
-                if (v != 0) {
-                    throw error(start, what + " is too large");
-                }
+        byte[] b = s;
+        int e = end;
+        int p = start;
+        while (p < e && b[p] >= '0' && b[p] <= '9') {
+            if (p - start >= 18 && v != 0) {
+                // past 18 digits only leading zeros may have come before
+                throw error(start, what + " is too large");
             }
-            v = v * 10 + (s[pos] - '0');
-            pos++;
+            v = v * 10 + (b[p] - '0');
+            p++;
         }
+        pos = p;
         if (pos == start) {
             throw error(pos < end ? "expected " + what + " but found " + describe(s[pos] & 0xff)
                     : "expected " + what + " but the value ended");

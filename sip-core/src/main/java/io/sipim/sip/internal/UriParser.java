@@ -128,13 +128,7 @@ public final class UriParser {
         UriAccess.SipParts u = new UriAccess.SipParts();
         u.secure = secure;
         int p = colon + 1;
-        int at = -1;
-        for (int i = p; i < end; i++) {
-            if (s[i] == '@') {
-                at = i;
-                break;
-            }
-        }
+        int at = CharClass.indexOf(s, '@', p, end);
         if (at >= 0) {
             p = userinfo(s, p, at, u);
         }
@@ -314,17 +308,14 @@ public final class UriParser {
      * answers the index of the first other character.
      */
     static int scan(byte[] s, int i, int limit, int mask, String part) {
-        while (i < limit) {
-            int c = s[i];
-            if (c == '%') {
+        while (true) {
+            i = CharClass.skip(s, i, limit, mask);
+            if (i < limit && s[i] == '%') {
                 i = escape(s, i, limit, part);
-            } else if (CharClass.is(c, mask)) {
-                i++;
             } else {
-                break;
+                return i;
             }
         }
-        return i;
     }
 
     /** True when {@code [from, to)} holds a '%' (bounded: the source may be a whole header section). */

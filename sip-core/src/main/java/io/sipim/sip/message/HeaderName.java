@@ -138,10 +138,16 @@ public final class HeaderName<T> {
     }
 
     private static int hash(byte[] b, int off, int len) {
-        int h = len;
+        int h = 0;
         for (int i = off; i < off + len; i++) {
             h = h * 31 + (b[i] | 0x20);
         }
+        return mix(h, len);
+    }
+
+    /** The table hash from {@code sum}, the running {@code h * 31 + (byte | 0x20)} over the name's bytes. */
+    static int mix(int sum, int len) {
+        int h = sum + len * 0x9E3779B9;
         return h ^ (h >>> 9);
     }
 
@@ -191,11 +197,11 @@ public final class HeaderName<T> {
      * The known header whose canonical spelling (e.g. {@code Call-ID}) is exactly {@code len} bytes of
      * {@code b} from {@code off}, or {@code null}: the common case, one exact compare.
      */
-    static HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
+    static HeaderName<?> lookupCanonical(byte[] b, int off, int len, int sum) {
         if (len < 2) {
             return null;
         }
-        int slot = hash(b, off, len) & (TABLE_SIZE - 1);
+        int slot = mix(sum, len) & (TABLE_SIZE - 1);
         HeaderName<?> h;
         while ((h = TABLE[slot]) != null) {
             if (h.spelledCanonically(b, off, len)) {
@@ -224,15 +230,7 @@ public final class HeaderName<T> {
 
     /** True when {@code bytes} (full name as given) equals this name's canonical spelling. */
     boolean spelledCanonically(byte[] b, int off, int len) {
-        if (len != bytes.length) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (bytes[i] != b[off + i]) {
-                return false;
-            }
-        }
-        return true;
+        return len == bytes.length && java.util.Arrays.equals(bytes, 0, len, b, off, off + len);
     }
 
     /** The canonical name, e.g. {@code Call-ID}. */

@@ -193,7 +193,15 @@ public final class SipParser {
 
         /** Index of the LF ending the line that starts at {@code from}, or -1. */
         private int lineEnd(int from) {
-            for (int i = from; i < end; i++) {
+            int i = from;
+            while (i + 8 <= end) {
+                long x = (long) LONG.get(b, i) ^ 0x0a0a0a0a0a0a0a0aL;
+                if (((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            for (; i < end; i++) {
                 if (b[i] == '\n') {
                     return i;
                 }
@@ -401,7 +409,9 @@ public final class SipParser {
 
         private void header(int from, int to, boolean folded) {
             int p = from;
-            while (p < to && CharClass.isToken(b[p] & 0xff)) {
+            int sum = 0; // the header-name hash, computed on the way (HeaderName.mix)
+            while (p < to && CharClass.isByte(b[p], CharClass.TOKEN)) {
+                sum = sum * 31 + (b[p] | 0x20);
                 p++;
             }
             int nameEnd = p;
@@ -417,7 +427,7 @@ public final class SipParser {
             if (count == limits.maxHeaders()) {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
-            HeaderName<?> name = ACCESS.lookupCanonical(b, from, nameEnd - from);
+            HeaderName<?> name = ACCESS.lookupCanonical(b, from, nameEnd - from, sum);
             String spelled;
             if (name != null) {
                 spelled = name.name();
