@@ -38,7 +38,7 @@ public final class AddressParser {
         int c = lx.peek();
         String display = null;
         if (c == '"') {
-            display = Lexer.unquote(lx.quotedString());
+            display = lx.quotedStringContent();
             lx.skipWs();
             if (lx.peek() != '<') {
                 throw lx.error("expected '<' after the display name");
@@ -88,7 +88,7 @@ public final class AddressParser {
             throw new SipParseException("white space before '>' (RFC 4475 badaspec)", 400, close - 1);
         }
         checkLength(lx, uriStart, close);
-        Uri uri = UriParser.parse(s, uriStart, close);
+        Uri uri = UriParser.parse(s, uriStart, close, lx.uriParts());
         lx.pos(close + 1);
         Parameters params = ParamParser.parse(lx);
         return new NameAddr(display, uri, params);
@@ -123,7 +123,7 @@ public final class AddressParser {
             throw lx.error(lx.atEnd() ? "missing address" : "expected an address but found " + Lexer.describe(s[p] & 0xff));
         }
         checkLength(lx, start, p);
-        Uri uri = UriParser.parse(s, start, p);
+        Uri uri = UriParser.parse(s, start, p, lx.uriParts());
         lx.pos(p);
         Parameters params = ParamParser.parse(lx);
         return new NameAddr(null, uri, params);

@@ -130,6 +130,16 @@ public final class Lexer {
     }
 
     private io.sipim.sip.message.Parameters.Builder params;
+    private UriAccess.SipParts uriParts;
+
+    /** Scratch for scanning SIP URIs, reused while this lexer lives (the URI parser resets it). */
+    public UriAccess.SipParts uriParts() {
+        UriAccess.SipParts u = uriParts;
+        if (u == null) {
+            u = uriParts = new UriAccess.SipParts();
+        }
+        return u;
+    }
 
     /** A parameters builder this lexer lends to the parameter grammars, so they need not allocate one. */
     public io.sipim.sip.message.Parameters.Builder parametersBuilder() {
@@ -257,11 +267,31 @@ public final class Lexer {
      */
     public String quotedString() {
         int start = pos;
+        int flags = scanQuoted();
+        return (flags & NON_ASCII) == 0 ? ascii(s, start, pos) : string(s, start, pos);
+    }
+
+    /** A quoted-string as {@link #quotedString()} reads it, answered without its quotes and escapes. */
+    public String quotedStringContent() {
+        int start = pos;
+        int flags = scanQuoted();
+        if ((flags & ESCAPED) != 0) {
+            return unquote(string(s, start, pos));
+        }
+        return (flags & NON_ASCII) == 0 ? ascii(s, start + 1, pos - 1) : string(s, start + 1, pos - 1);
+    }
+
+    private static final int NON_ASCII = 1;
+    private static final int ESCAPED = 2;
+
+    /** Moves past the quoted-string at the current DQUOTE; answers NON_ASCII / ESCAPED flags. */
+    private int scanQuoted() {
+        int start = pos;
         expect('"');
         byte[] b = s;
         int e = end;
         int p = pos;
-        boolean ascii = true;
+        int flags = 0;
         while (true) {
             if (p >= e) {
                 throw new SipParseException("unterminated quoted string", 400, start);
@@ -269,7 +299,7 @@ public final class Lexer {
             int c = b[p++];
             if (c == '"') {
                 pos = p;
-                return ascii ? ascii(b, start, p) : string(b, start, p);
+                return flags;
             }
             if (c == '\\') {
                 if (p >= e) {
@@ -279,12 +309,12 @@ public final class Lexer {
                 if (q == '\r' || q == '\n') {
                     throw error(p - 1, "CR or LF in a quoted-pair");
                 }
-                ascii &= q >= 0;
+                flags |= ESCAPED | (q < 0 ? NON_ASCII : 0);
             } else if (c < 0x20) {
                 if (c >= 0 && c != '\t') {
                     throw error(p - 1, "control character " + describe(c) + " in a quoted string");
                 }
-                ascii &= c >= 0;
+                flags |= c < 0 ? NON_ASCII : 0;
             } else if (c == 0x7f) {
                 throw error(p - 1, "control character " + describe(c) + " in a quoted string");
             }

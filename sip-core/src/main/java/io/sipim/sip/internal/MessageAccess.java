@@ -55,6 +55,9 @@ public abstract class MessageAccess {
     /** Number of values on a header line. */
     public abstract int count(Header h);
 
+    /** The first typed value of a header line, or null. */
+    public abstract Object first(Header h);
+
 
     public abstract SipRequest request(String method, Uri uri, String version, Header[] headers, int count, byte[] body);
 

@@ -67,6 +67,20 @@ public final class UriAccess {
         /** Number of headers. */
         public int headerCount;
 
+        /** Forgets a scanned URI so that the parts can take the next one (arrays are kept, never shared). */
+        public SipParts reset() {
+            text = null;
+            source = null;
+            start = end = hostStart = hostEnd = userStart = userEnd = 0;
+            secure = false;
+            user = rawUser = password = rawPassword = host = null;
+            port = -1;
+            rawParams = null;
+            paramCount = 0;
+            headerCount = 0;
+            return this;
+        }
+
         /** Appends one parameter. */
         public void addParameter(String rawName, String rawValue, String name, String value) {
             int i = 2 * paramCount;

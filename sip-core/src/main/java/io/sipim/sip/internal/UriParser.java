@@ -34,10 +34,15 @@ public final class UriParser {
 
     /** Parses the URI in {@code s} from {@code start} to {@code end}, choosing the type by scheme. */
     public static Uri parse(byte[] s, int start, int end) {
+        return parse(s, start, end, new UriAccess.SipParts());
+    }
+
+    /** As {@link #parse(byte[], int, int)}, scanning a SIP URI into {@code scratch} (reset first; not kept). */
+    public static Uri parse(byte[] s, int start, int end, UriAccess.SipParts scratch) {
         int colon = scheme(s, start, end);
         int n = colon - start;
         if (isSip(s, start, n)) {
-            return sip(s, start, end, colon, n == 4);
+            return sip(s, start, end, colon, n == 4, scratch.reset());
         }
         if (isTel(s, start, n)) {
             return TelUriParser.tel(s, start, end, colon);
@@ -60,7 +65,7 @@ public final class UriParser {
         int colon = scheme(s, start, end);
         int n = colon - start;
         if (isSip(s, start, n)) {
-            return sip(s, start, end, colon, n == 4);
+            return sip(s, start, end, colon, n == 4, new UriAccess.SipParts());
         }
         throw new SipParseException("not a sip or sips URI", 400, start);
     }
@@ -124,8 +129,7 @@ public final class UriParser {
      * No component may hold an unescaped '@', so the first '@' ends the userinfo; a ';' or '?' before
      * it is part of the user (user-unreserved; RFC 4475 semiuri).
      */
-    private static SipUri sip(byte[] s, int start, int end, int colon, boolean secure) {
-        UriAccess.SipParts u = new UriAccess.SipParts();
+    private static SipUri sip(byte[] s, int start, int end, int colon, boolean secure, UriAccess.SipParts u) {
         u.secure = secure;
         int p = colon + 1;
         int at = CharClass.indexOf(s, '@', p, end);

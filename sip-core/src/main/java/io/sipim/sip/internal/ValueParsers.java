@@ -194,7 +194,7 @@ public final class ValueParsers {
         if (lx.peek() != '"') {
             throw lx.error("warn-text must be a quoted string");
         }
-        String text = Lexer.unquote(lx.quotedString());
+        String text = lx.quotedStringContent();
         return new Warning((int) code, agent, text);
     }
 

@@ -111,13 +111,17 @@ public final class Header {
             lx.expectEnd(name.name());
             return first;
         }
-        List<Object> list = new ArrayList<>(4);
-        list.add(first);
+        Object[] values = new Object[8];
+        values[0] = first;
+        int n = 1;
         do {
-            list.add(codec.parse(lx));
+            if (n == values.length) {
+                values = java.util.Arrays.copyOf(values, n * 2);
+            }
+            values[n++] = codec.parse(lx);
         } while (lx.acceptSep(','));
         lx.expectEnd(name.name());
-        return Collections.unmodifiableList(list);
+        return new ValueList(values, n);
     }
 
     static boolean isAscii(String s) {

@@ -101,6 +101,9 @@ public final class HeaderName<T> {
     private final String name;
     private final String lowerName;
     private final byte[] bytes;
+    /** The first 16 bytes of the canonical name, little-endian, zero-padded: compared as two longs. */
+    private final long key1;
+    private final long key2;
     private final char compact;
     private final Kind kind;
     private final HeaderCodec<T> codec;
@@ -112,6 +115,8 @@ public final class HeaderName<T> {
         this.name = name;
         this.lowerName = name.toLowerCase(Locale.ROOT);
         this.bytes = name.getBytes(StandardCharsets.ISO_8859_1);
+        this.key1 = pack(bytes, 0);
+        this.key2 = pack(bytes, 8);
         this.compact = compact;
         this.kind = kind;
         this.codec = codec;
@@ -143,6 +148,23 @@ public final class HeaderName<T> {
             h = h * 31 + (b[i] | 0x20);
         }
         return mix(h, len);
+    }
+
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** The low {@code n} bytes set (all of them from 8 up). */
+    private static long mask(int n) {
+        return n >= 8 ? -1L : (1L << (n << 3)) - 1;
+    }
+
+    /** Up to eight bytes of {@code b} from {@code from}, little-endian, zero-padded. */
+    private static long pack(byte[] b, int from) {
+        long k = 0;
+        for (int i = Math.min(b.length, from + 8) - 1; i >= from; i--) {
+            k = k << 8 | (b[i] & 0xff);
+        }
+        return k;
     }
 
     /** The table hash from {@code sum}, the running {@code h * 31 + (byte | 0x20)} over the name's bytes. */
@@ -203,6 +225,17 @@ public final class HeaderName<T> {
         }
         int slot = mix(sum, len) & (TABLE_SIZE - 1);
         HeaderName<?> h;
+        if (off + 16 <= b.length) {
+            long k1 = (long) LONG_LE.get(b, off) & mask(len);
+            long k2 = len > 8 ? (long) LONG_LE.get(b, off + 8) & mask(len - 8) : 0;
+            while ((h = TABLE[slot]) != null) {
+                if (h.key1 == k1 && h.key2 == k2 && h.bytes.length == len && (len <= 16 || h.spelledCanonically(b, off, len))) {
+                    return h;
+                }
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            return null;
+        }
         while ((h = TABLE[slot]) != null) {
             if (h.spelledCanonically(b, off, len)) {
                 return h;
@@ -230,7 +263,15 @@ public final class HeaderName<T> {
 
     /** True when {@code bytes} (full name as given) equals this name's canonical spelling. */
     boolean spelledCanonically(byte[] b, int off, int len) {
-        return len == bytes.length && java.util.Arrays.equals(bytes, 0, len, b, off, off + len);
+        if (len != bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (bytes[i] != b[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The canonical name, e.g. {@code Call-ID}. */

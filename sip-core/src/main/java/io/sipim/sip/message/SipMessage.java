@@ -268,6 +268,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         public int count(Header h) {
             return h.count();
         }
+
+        @Override
+        public Object first(Header h) {
+            return h.first();
+        }
         @Override
         public SipRequest request(String method, Uri uri, String version, Header[] headers, int count, byte[] body) {
             return new SipRequest(method, uri, version, count == headers.length ? headers : Arrays.copyOf(headers, count), body);

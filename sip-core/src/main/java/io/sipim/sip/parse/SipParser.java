@@ -169,15 +169,31 @@ public final class SipParser {
          */
         private int scanLine(int from) {
             int i = from;
+            byte[] b = this.b;
+            int end = this.end;
             while (i + 8 <= end) {
                 long x = (long) LONG.get(b, i);
                 long controls = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
                 long y = x ^ 0x7f7f7f7f7f7f7f7fL;
                 long del = (y - 0x0101010101010101L) & ~y & 0x8080808080808080L;
-                if ((controls | del | (x & 0x8080808080808080L)) != 0) {
-                    break;
+                long special = controls | del | (x & 0x8080808080808080L);
+                if (special == 0) {
+                    i += 8;
+                    continue;
                 }
-                i += 8;
+                // The lowest flagged byte is exact (borrows only run upwards from a true hit).
+                int at = i + (Long.numberOfTrailingZeros(special) >>> 3);
+                byte c = b[at];
+                if (c == '\n') {
+                    return at;
+                }
+                if (c == '\r' && at + 1 < end && b[at + 1] == '\n') {
+                    return at + 1;
+                }
+                if (c != '\t') {
+                    odd = true;
+                }
+                i = at + 1;
             }
             for (; i < end; i++) {
                 byte c = b[i];
@@ -254,7 +270,7 @@ public final class SipParser {
             }
             byte[] uriBytes = Arrays.copyOfRange(b, uriStart, p);
             try {
-                sl.uri = UriParser.parse(uriBytes, 0, uriBytes.length);
+                sl.uri = UriParser.parse(uriBytes, 0, uriBytes.length, lexer.uriParts());
             } catch (SipParseException e) {
                 record(e, uriStart, null);
             }
@@ -487,7 +503,7 @@ public final class SipParser {
             }
             store(h);
             if (name == HeaderName.CONTENT_LENGTH) {
-                contentLength = h.values().get(0) instanceof Long cl ? cl : -1;
+                contentLength = ACCESS.first(h) instanceof Long cl ? cl : -1;
             } else if (name == HeaderName.VIA) {
                 vias += ACCESS.count(h);
                 if (vias > limits.maxVias()) {
