@@ -44,7 +44,7 @@ public abstract class MessageAccess {
     public abstract HeaderName<String> extension(String name);
 
     /** The known header spelled exactly canonically by those bytes, or null. */
-    public abstract HeaderName<?> lookupCanonical(byte[] b, int off, int len, int sum);
+    public abstract HeaderName<?> lookupCanonical(byte[] b, int off, int len);
 
     /** Position of a known header name among all known ones (0..63), -1 for extensions. */
     public abstract int ordinal(HeaderName<?> name);

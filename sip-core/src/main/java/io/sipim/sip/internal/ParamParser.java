@@ -15,9 +15,47 @@ public final class ParamParser {
      * a COMMA between list elements.
      */
     public static Parameters parse(Lexer lx) {
-        if (!peekSemi(lx)) {
-            return Parameters.EMPTY;
+        byte[] s = lx.source();
+        int start = lx.pos();
+        int e = lx.end();
+        if (start >= e || s[start] != ';') {
+            return peekSemi(lx) ? general(lx) : Parameters.EMPTY;
         }
+        // Fast path for the usual ";name=token;flag" with no white space, quotes or IPv6 values;
+        // anything else starts over on the general grammar below, which also words the errors.
+        Parameters.Builder b = lx.parametersBuilder();
+        int max = lx.maxParams();
+        int n = 0;
+        int p = start;
+        while (p < e && s[p] == ';') {
+            int ns = p + 1;
+            int ne = CharClass.skipToken(s, ns, e);
+            if (ne == ns || n == max) {
+                return general(lx);
+            }
+            String name = Tokens.token(s, ns, ne);
+            String value = null;
+            p = ne;
+            if (p < e && s[p] == '=') {
+                int vs = p + 1;
+                int ve = CharClass.skipToken(s, vs, e);
+                if (ve == vs) {
+                    return general(lx);
+                }
+                value = Tokens.token(s, vs, ve);
+                p = ve;
+            }
+            b.add(name, value);
+            n++;
+        }
+        if (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == ':' || s[p] == '=' || s[p] == '"' || s[p] == '[')) {
+            return general(lx);
+        }
+        lx.pos(p);
+        return b.build();
+    }
+
+    private static Parameters general(Lexer lx) {
         Parameters.Builder b = lx.parametersBuilder();
         int n = 0;
         while (lx.acceptSep(';')) {

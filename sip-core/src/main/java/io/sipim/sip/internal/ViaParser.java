@@ -13,7 +13,25 @@ public final class ViaParser {
 
     public static final HeaderCodec<Via> CODEC = ViaParser::parse;
 
+    /** "SIP/2.0/" as eight bytes read big-endian. */
+    private static final long SIP_2_0 = 0x5349502f322e302fL;
+    private static final java.lang.invoke.VarHandle LONG_BE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     public static Via parse(Lexer lx) {
+        byte[] s = lx.source();
+        int p = lx.pos();
+        int e = lx.end();
+        if (p + 8 < e && (long) LONG_BE.get(s, p) == SIP_2_0) {
+            // "SIP/2.0/" transport SP sent-by, as nearly every Via is written
+            int ts = p + 8;
+            int te = CharClass.skipToken(s, ts, e);
+            if (te > ts && te + 1 < e && s[te] == ' ' && s[te + 1] != ' ' && s[te + 1] != '\t') {
+                String transport = Tokens.token(s, ts, te);
+                lx.pos(te + 1);
+                return sentBy(lx, "SIP", "2.0", transport);
+            }
+        }
         String name = lx.token("protocol name");
         lx.expectSep('/');
         String version = lx.token("protocol version");
@@ -22,6 +40,11 @@ public final class ViaParser {
         if (!lx.skipWs()) {
             throw lx.error(lx.atEnd() ? "missing sent-by" : "expected white space before sent-by");
         }
+        return sentBy(lx, name, version, transport);
+    }
+
+    /** {@code sent-by *( SEMI via-params )}, the lexer at the host. */
+    private static Via sentBy(Lexer lx, String name, String version, String transport) {
         String host = HostParser.host(lx);
         int port = -1;
         if (lx.acceptSep(':')) {
@@ -37,7 +60,7 @@ public final class ViaParser {
     private static void check(String name, String value, Lexer lx) {
         switch (name.length()) {
             case 3:
-                if (name.equalsIgnoreCase("ttl")) {
+                if (name == "ttl" || name.equalsIgnoreCase("ttl")) {
                     long ttl = value == null ? -1 : ValueParsers.deltaSecondsOrMinusOne(value);
                     if (ttl < 0 || ttl > 255) {
                         throw error(lx, "Via ttl must be 0-255");
@@ -45,22 +68,23 @@ public final class ViaParser {
                 }
                 break;
             case 5:
-                if (name.equalsIgnoreCase("maddr") && (value == null || value.startsWith("\""))) {
-                    throw error(lx, "Via maddr must be a host");
-                } else if (name.equalsIgnoreCase("rport") && value != null) {
-                    long p = ValueParsers.deltaSecondsOrMinusOne(value);
+                if (name == "rport" || name.equalsIgnoreCase("rport")) {
+                    long p = value == null ? 0 : ValueParsers.deltaSecondsOrMinusOne(value);
                     if (p < 0 || p > 65535) {
                         throw error(lx, "Via rport must be a port number");
                     }
+                } else if (name.equalsIgnoreCase("maddr") && (value == null || value.startsWith("\""))) {
+                    throw error(lx, "Via maddr must be a host");
                 }
                 break;
             case 6:
-                if (name.equalsIgnoreCase("branch") && (value == null || !CharClass.isToken(value))) {
+                if ((name == "branch" || name.equalsIgnoreCase("branch")) && (value == null || !CharClass.isToken(value))) {
                     throw error(lx, "Via branch must be a token");
                 }
                 break;
             case 8:
-                if (name.equalsIgnoreCase("received") && (value == null || !HostParser.isIpAddress(value))) {
+                if ((name == "received" || name.equalsIgnoreCase("received"))
+                        && (value == null || !HostParser.isIpAddress(value))) {
                     throw error(lx, "Via received must be an IPv4 or IPv6 address");
                 }
                 break;

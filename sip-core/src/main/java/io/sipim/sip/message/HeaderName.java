@@ -37,6 +37,9 @@ public final class HeaderName<T> {
     private static final HeaderName<?>[] BY_COMPACT = new HeaderName<?>[128];
     private static final int TABLE_SIZE = 512;
     private static final HeaderName<?>[] TABLE = new HeaderName<?>[TABLE_SIZE];
+    /** Known names by their exact canonical spelling, keyed on its first 16 bytes as two longs. */
+    private static final int CANON_SIZE = 256;
+    private static final HeaderName<?>[] CANON = new HeaderName<?>[CANON_SIZE];
 
     // RFC 3261 §20
     public static final HeaderName<MediaType> ACCEPT = known("Accept", 0, Kind.LIST, ValueParsers.MEDIA_TYPE);
@@ -138,6 +141,11 @@ public final class HeaderName<T> {
         while (TABLE[slot] != null) {
             slot = (slot + 1) & (TABLE_SIZE - 1);
         }
+        int c = canonSlot(h.key1, h.key2, h.bytes.length);
+        while (CANON[c] != null) {
+            c = (c + 1) & (CANON_SIZE - 1);
+        }
+        CANON[c] = h;
         TABLE[slot] = h;
         return h;
     }
@@ -219,30 +227,31 @@ public final class HeaderName<T> {
      * The known header whose canonical spelling (e.g. {@code Call-ID}) is exactly {@code len} bytes of
      * {@code b} from {@code off}, or {@code null}: the common case, one exact compare.
      */
-    static HeaderName<?> lookupCanonical(byte[] b, int off, int len, int sum) {
+    static HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
         if (len < 2) {
             return null;
         }
-        int slot = mix(sum, len) & (TABLE_SIZE - 1);
-        HeaderName<?> h;
-        if (off + 16 <= b.length) {
-            long k1 = (long) LONG_LE.get(b, off) & mask(len);
-            long k2 = len > 8 ? (long) LONG_LE.get(b, off + 8) & mask(len - 8) : 0;
-            while ((h = TABLE[slot]) != null) {
-                if (h.key1 == k1 && h.key2 == k2 && h.bytes.length == len && (len <= 16 || h.spelledCanonically(b, off, len))) {
-                    return h;
-                }
-                slot = (slot + 1) & (TABLE_SIZE - 1);
-            }
-            return null;
+        if (off + 16 > b.length) {
+            HeaderName<?> h = lookup(b, off, len);
+            return h != null && h.spelledCanonically(b, off, len) ? h : null;
         }
-        while ((h = TABLE[slot]) != null) {
-            if (h.spelledCanonically(b, off, len)) {
+        // Two loads and a multiply find the slot; equal keys and length mean equal bytes up to 16.
+        long k1 = (long) LONG_LE.get(b, off) & mask(len);
+        long k2 = len > 8 ? (long) LONG_LE.get(b, off + 8) & mask(len - 8) : 0;
+        int slot = canonSlot(k1, k2, len);
+        HeaderName<?> h;
+        while ((h = CANON[slot]) != null) {
+            if (h.key1 == k1 && h.key2 == k2 && h.bytes.length == len && (len <= 16 || h.spelledCanonically(b, off, len))) {
                 return h;
             }
-            slot = (slot + 1) & (TABLE_SIZE - 1);
+            slot = (slot + 1) & (CANON_SIZE - 1);
         }
         return null;
+    }
+
+    private static int canonSlot(long k1, long k2, int len) {
+        long h = k1 * 0x9E3779B97F4A7C15L + k2 * 0xC2B2AE3D27D4EB4FL + len;
+        return (int) (h >>> 40) & (CANON_SIZE - 1);
     }
 
     private static boolean equalsIgnoreCase(byte[] known, byte[] b, int off) {

@@ -250,8 +250,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
             return HeaderName.extension(name);
         }
         @Override
-        public HeaderName<?> lookupCanonical(byte[] b, int off, int len, int sum) {
-            return HeaderName.lookupCanonical(b, off, len, sum);
+        public HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
+            return HeaderName.lookupCanonical(b, off, len);
         }
 
         @Override

@@ -424,30 +424,35 @@ public final class SipParser {
         }
 
         private void header(int from, int to, boolean folded) {
-            int p = from;
-            int sum = 0; // the header-name hash, computed on the way (HeaderName.mix)
-            while (p < to && CharClass.isByte(b[p], CharClass.TOKEN)) {
-                sum = sum * 31 + (b[p] | 0x20);
-                p++;
-            }
-            int nameEnd = p;
-            while (p < to && CharClass.isWsp(b[p])) {
-                p++;
-            }
-            if (nameEnd == from || p == to || b[p] != ':') {
-                SipParseException e = new SipParseException(nameEnd == from
-                        ? "header line does not start with a name" : "missing ':' after header name", 400, 0);
-                record(e, p, null);
-                return;
-            }
+            byte[] b = this.b;
             if (count == limits.maxHeaders()) {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
-            HeaderName<?> name = ACCESS.lookupCanonical(b, from, nameEnd - from, sum);
+            // The common case: the name before the first ':' spells a known header canonically.
+            int p = from;
+            while (p < to && b[p] != ':') {
+                p++;
+            }
+            int nameEnd = p;
+            while (nameEnd > from && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) {
+                nameEnd--;
+            }
+            HeaderName<?> name = p < to ? ACCESS.lookupCanonical(b, from, nameEnd - from) : null;
             String spelled;
             if (name != null) {
                 spelled = name.name();
             } else {
+                p = CharClass.skipToken(b, from, to);
+                nameEnd = p;
+                while (p < to && CharClass.isWsp(b[p])) {
+                    p++;
+                }
+                if (nameEnd == from || p == to || b[p] != ':') {
+                    SipParseException e = new SipParseException(nameEnd == from
+                            ? "header line does not start with a name" : "missing ':' after header name", 400, 0);
+                    record(e, p, null);
+                    return;
+                }
                 name = HeaderName.lookup(b, from, nameEnd - from);
                 spelled = ascii(from, nameEnd);
                 if (name == null) {
