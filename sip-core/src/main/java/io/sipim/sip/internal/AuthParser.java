@@ -48,6 +48,64 @@ public final class AuthParser {
 
     /** {@code auth-param *(COMMA auth-param)}; parses until the end of the value. */
     private static Parameters params(Lexer lx, boolean allowEmpty) {
+        Parameters fast = fastParams(lx);
+        return fast != null ? fast : generalParams(lx);
+    }
+
+    /**
+     * The usual {@code name=token} / {@code name="text"} list joined by ", " with plain ASCII
+     * quoted strings; null (the lexer unmoved) for anything else, which the general grammar reads.
+     */
+    private static Parameters fastParams(Lexer lx) {
+        byte[] s = lx.source();
+        int p = lx.pos();
+        int e = lx.end();
+        int max = lx.maxParams();
+        Parameters.Builder b = lx.parametersBuilder();
+        int n = 0;
+        while (true) {
+            int ns = p;
+            int ne = CharClass.skipToken(s, ns, e);
+            if (ne == ns || ne + 1 >= e || s[ne] != '=' || n == max) {
+                return null;
+            }
+            String name = Tokens.token(s, ns, ne);
+            int vs = ne + 1;
+            int ve;
+            if (s[vs] == '"') {
+                ve = vs + 1;
+                while (ve < e && s[ve] != '"' && s[ve] != '\\' && s[ve] >= 0x20 && s[ve] != 0x7f) {
+                    ve++;
+                }
+                if (ve == e || s[ve] != '"') {
+                    return null;
+                }
+                ve++;
+                b.add(name, Lexer.ascii(s, vs, ve));
+            } else {
+                ve = CharClass.skipToken(s, vs, e);
+                if (ve == vs) {
+                    return null;
+                }
+                b.add(name, Tokens.token(s, vs, ve));
+            }
+            n++;
+            p = ve;
+            if (p == e) {
+                lx.pos(p);
+                return b.build();
+            }
+            if (s[p] != ',') {
+                return null;
+            }
+            p++;
+            while (p < e && s[p] == ' ') {
+                p++;
+            }
+        }
+    }
+
+    private static Parameters generalParams(Lexer lx) {
         Parameters.Builder b = lx.parametersBuilder();
         int n = 0;
         do {
