@@ -74,9 +74,7 @@ public final class AuthParser {
             int ve;
             if (s[vs] == '"') {
                 ve = vs + 1;
-                while (ve < e && s[ve] != '"' && s[ve] != '\\' && s[ve] >= 0x20 && s[ve] != 0x7f) {
-                    ve++;
-                }
+                ve = CharClass.skip(s, ve, e, CharClass.QDTEXT);
                 if (ve == e || s[ve] != '"') {
                     return null;
                 }

@@ -20,6 +20,7 @@ public final class CharClass {
     public static final int HEX = 1 << 10;
     public static final int URIC = 1 << 11;     // reserved / unreserved (absoluteURI, opaque part)
     public static final int SCHEME = 1 << 12;   // ALPHA / DIGIT / + / - / .
+    public static final int QDTEXT = 1 << 13;   // HTAB and printable ASCII but DQUOTE and backslash (quoted-string)
 
     /** 256 entries so that a byte masked with 0xff indexes it without a range check; 0x80 and up are in no class. */
     private static final int[] TABLE = new int[256];
@@ -49,6 +50,12 @@ public final class CharClass {
         setAll("-.", HOST);
         setAll(";/?:@&=+$,", URIC);
         setAll("+-.", SCHEME);
+        for (int c = 0x20; c < 0x7f; c++) {
+            if (c != '"' && c != '\\') {
+                set(c, QDTEXT);
+            }
+        }
+        set('\t', QDTEXT);
     }
 
     private static void set(int c, int bits) {

@@ -293,6 +293,7 @@ public final class Lexer {
         int p = pos;
         int flags = 0;
         while (true) {
+            p = CharClass.skip(b, p, e, CharClass.QDTEXT);
             if (p >= e) {
                 throw new SipParseException("unterminated quoted string", 400, start);
             }
