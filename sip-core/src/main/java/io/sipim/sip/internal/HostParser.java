@@ -294,9 +294,6 @@ public final class HostParser {
 
     /** True for an IPv4 address, or an IPv6 address with or without brackets (Via received, RFC 3261 §18.2.1). */
     public static boolean isIpAddress(String text) {
-        if (isDottedQuad(text)) {
-            return true;
-        }
         byte[] v = Lexer.utf8(text);
         return isIpAddress(v, 0, v.length);
     }
@@ -318,28 +315,6 @@ public final class HostParser {
         } catch (SipParseException e) {
             return false;
         }
-    }
-
-    private static boolean isDottedQuad(String v) {
-        int octets = 0;
-        int digits = 0;
-        int octet = 0;
-        for (int i = 0; i < v.length(); i++) {
-            int c = v.charAt(i);
-            if (c >= '0' && c <= '9') {
-                octet = octet * 10 + c - '0';
-                if (++digits > 3 || octet > 255) {
-                    return false;
-                }
-            } else if (c == '.' && digits > 0 && octets < 3) {
-                octets++;
-                digits = 0;
-                octet = 0;
-            } else {
-                return false;
-            }
-        }
-        return octets == 3 && digits > 0;
     }
 
     /** True when {@code v[from, to)} is exactly an IPv4 address: four octets of 1-3 digits up to 255. */
