@@ -155,7 +155,8 @@ public final class HeaderName<T> {
         for (int i = off; i < off + len; i++) {
             h = h * 31 + (b[i] | 0x20);
         }
-        return mix(h, len);
+        h += len * 0x9E3779B9;
+        return h ^ (h >>> 9);
     }
 
     private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
@@ -175,11 +176,6 @@ public final class HeaderName<T> {
         return k;
     }
 
-    /** The table hash from {@code sum}, the running {@code h * 31 + (byte | 0x20)} over the name's bytes. */
-    static int mix(int sum, int len) {
-        int h = sum + len * 0x9E3779B9;
-        return h ^ (h >>> 9);
-    }
 
     /**
      * The known header called {@code name} (full or compact form, any case), or a new extension
