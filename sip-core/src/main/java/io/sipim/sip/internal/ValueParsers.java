@@ -83,6 +83,51 @@ public final class ValueParsers {
         return new SipDate(lx.string(start, lx.end()).trim());
     };
 
+    /**
+     * A token list written {@code a, b, c} (Allow, Supported, Require ...) read in one loop: the one
+     * token, or an array of exactly the tokens; null (the lexer unmoved) for any other spelling,
+     * which the general list grammar then reads.
+     */
+    public static Object tokenList(Lexer lx) {
+        byte[] s = lx.source();
+        int p = lx.pos();
+        int e = lx.end();
+        String first = null;
+        Object[] values = null;
+        int n = 0;
+        while (true) {
+            int te = CharClass.skipToken(s, p, e);
+            if (te == p) {
+                return null;
+            }
+            String t = Tokens.token(s, p, te);
+            if (n == 0) {
+                first = t;
+            } else {
+                if (values == null) {
+                    values = new Object[16];
+                    values[0] = first;
+                } else if (n == values.length) {
+                    values = java.util.Arrays.copyOf(values, n * 2);
+                }
+                values[n] = t;
+            }
+            n++;
+            p = te;
+            if (p == e) {
+                lx.pos(p);
+                return n == 1 ? first : java.util.Arrays.copyOf(values, n);
+            }
+            if (s[p] != ',') {
+                return null;
+            }
+            p++;
+            while (p < e && s[p] == ' ') {
+                p++;
+            }
+        }
+    }
+
     public static CSeq cseq(Lexer lx) {
         int start = lx.pos();
         long n = lx.number("CSeq number");

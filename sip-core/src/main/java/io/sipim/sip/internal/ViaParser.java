@@ -60,7 +60,7 @@ public final class ViaParser {
     private static void check(String name, String value, Lexer lx) {
         switch (name.length()) {
             case 3:
-                if (name == "ttl" || name.equalsIgnoreCase("ttl")) {
+                if (name.equalsIgnoreCase("ttl")) {
                     long ttl = value == null ? -1 : ValueParsers.deltaSecondsOrMinusOne(value);
                     if (ttl < 0 || ttl > 255) {
                         throw error(lx, "Via ttl must be 0-255");
@@ -68,7 +68,7 @@ public final class ViaParser {
                 }
                 break;
             case 5:
-                if (name == "rport" || name.equalsIgnoreCase("rport")) {
+                if (name.equalsIgnoreCase("rport")) {
                     long p = value == null ? 0 : ValueParsers.deltaSecondsOrMinusOne(value);
                     if (p < 0 || p > 65535) {
                         throw error(lx, "Via rport must be a port number");
@@ -78,12 +78,12 @@ public final class ViaParser {
                 }
                 break;
             case 6:
-                if ((name == "branch" || name.equalsIgnoreCase("branch")) && (value == null || !CharClass.isToken(value))) {
+                if (name.equalsIgnoreCase("branch") && (value == null || !CharClass.isToken(value))) {
                     throw error(lx, "Via branch must be a token");
                 }
                 break;
             case 8:
-                if ((name == "received" || name.equalsIgnoreCase("received"))
+                if (name.equalsIgnoreCase("received")
                         && (value == null || !HostParser.isIpAddress(value))) {
                     throw error(lx, "Via received must be an IPv4 or IPv6 address");
                 }

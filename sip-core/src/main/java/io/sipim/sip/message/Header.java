@@ -2,8 +2,6 @@ package io.sipim.sip.message;
 
 import io.sipim.sip.internal.HeaderCodec;
 import io.sipim.sip.internal.Lexer;
-import io.sipim.sip.internal.CharClass;
-import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.ValueParsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -110,7 +108,10 @@ public final class Header {
             return List.of();
         }
         if (codec == ValueParsers.TOKEN) {
-            Object tokens = tokenList(lx);
+            Object tokens = ValueParsers.tokenList(lx);
+            if (tokens instanceof Object[] list) {
+                return new ValueList(list, list.length);
+            }
             if (tokens != null) {
                 return tokens;
             }
@@ -131,50 +132,6 @@ public final class Header {
         } while (lx.acceptSep(','));
         lx.expectEnd(name.name());
         return new ValueList(values, n);
-    }
-
-    /**
-     * A token list written {@code a, b, c} (Allow, Supported, Require ...) read in one loop; null
-     * (the lexer unmoved) for any other spelling, which the general list grammar then reads.
-     */
-    private static Object tokenList(Lexer lx) {
-        byte[] s = lx.source();
-        int p = lx.pos();
-        int e = lx.end();
-        Object[] values = null;
-        Object first = null;
-        int n = 0;
-        while (true) {
-            int te = CharClass.skipToken(s, p, e);
-            if (te == p) {
-                return null;
-            }
-            String t = Tokens.token(s, p, te);
-            if (n == 0) {
-                first = t;
-            } else {
-                if (values == null) {
-                    values = new Object[16];
-                    values[0] = first;
-                } else if (n == values.length) {
-                    values = java.util.Arrays.copyOf(values, n * 2);
-                }
-                values[n] = t;
-            }
-            n++;
-            p = te;
-            if (p == e) {
-                lx.pos(p);
-                return n == 1 ? first : new ValueList(values, n);
-            }
-            if (s[p] != ',') {
-                return null;
-            }
-            p++;
-            while (p < e && s[p] == ' ') {
-                p++;
-            }
-        }
     }
 
     static boolean isAscii(String s) {

@@ -12,7 +12,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -482,7 +481,7 @@ public final class SipParser {
                 }
                 ascii &= c >= 0;
             }
-            if (!ascii && !validUtf8(b, valueStart, vEnd)) {
+            if (!ascii && strictUtf8(b, valueStart, vEnd - valueStart) == null) {
                 record(new SipParseException("invalid UTF-8", 400, 0), valueStart, name.name());
                 store(ACCESS.unparsedHeader(name, spelled, Lexer.string(b, valueStart, vEnd), false));
                 return;
@@ -548,16 +547,6 @@ public final class SipParser {
             return n == out.length ? out : Arrays.copyOf(out, n);
         }
 
-        private boolean validUtf8(byte[] src, int from, int to) {
-            CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            try {
-                d.decode(ByteBuffer.wrap(src, from, to - from));
-                return true;
-            } catch (CharacterCodingException e) {
-                return false;
-            }
-        }
 
         // ---- body ------------------------------------------------------------------------------
 
@@ -603,14 +592,22 @@ public final class SipParser {
         }
 
         private String decodeUtf8(byte[] src, int off, int len, int where) {
+            String s = strictUtf8(src, off, len);
+            if (s == null) {
+                record(new SipParseException("invalid UTF-8", 400, 0), where, null);
+                return new String(src, off, len, StandardCharsets.ISO_8859_1);
+            }
+            return s;
+        }
+
+        /** {@code len} bytes of {@code src} from {@code off} decoded as UTF-8, or null when they are not valid UTF-8. */
+        private static String strictUtf8(byte[] src, int off, int len) {
             CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
-                CharBuffer cb = d.decode(ByteBuffer.wrap(src, off, len));
-                return cb.toString();
+                return d.decode(ByteBuffer.wrap(src, off, len)).toString();
             } catch (CharacterCodingException e) {
-                record(new SipParseException("invalid UTF-8", 400, 0), where, null);
-                return new String(src, off, len, StandardCharsets.ISO_8859_1);
+                return null;
             }
         }
 
