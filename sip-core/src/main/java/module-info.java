@@ -7,4 +7,6 @@ module io.sipim.sip {
     exports io.sipim.sip.message;
     exports io.sipim.sip.parse;
     exports io.sipim.sip.sdp;
+    exports io.sipim.sip.loop;
+    exports io.sipim.sip.transport;
 }

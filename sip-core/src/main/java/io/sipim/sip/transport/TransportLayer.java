@@ -1,0 +1,29 @@
+package io.sipim.sip.transport;
+
+import io.sipim.sip.message.SipMessage;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * What the transaction layer needs from transports (RFC 3261 §18): send a message to a transport
+ * address, hear about messages received, know its own address for Via sent-by. Implemented by
+ * the NIO transports and by {@link LoopTransport} for tests.
+ *
+ * <p>Threading: every method is called on the owning {@link io.sipim.sip.loop.Scheduler}'s
+ * thread, and every callback is made on it.
+ */
+public interface TransportLayer {
+
+    /**
+     * Sends {@code message} to {@code destination}; a stream transport reuses an open connection
+     * to that address or opens one. A failure (connection refused, ICMP unreachable where the OS
+     * reports it, write error) is reported to {@code onFailure} later, never thrown.
+     */
+    void send(SipMessage message, TransportAddress destination, Consumer<IOException> onFailure);
+
+    /** Sets who receives incoming messages (the transaction layer). */
+    void receiver(Consumer<Received> receiver);
+
+    /** The local address this layer listens on for {@code transport}, for Via sent-by and Contact; null when none. */
+    TransportAddress local(Transport transport);
+}
