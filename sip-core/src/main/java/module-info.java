@@ -4,6 +4,8 @@
  * <p>Only API packages are exported; implementation details live in {@code io.sipim.sip.internal.*}.
  */
 module io.sipim.sip {
+    requires org.slf4j;
+
     exports io.sipim.sip.message;
     exports io.sipim.sip.parse;
     exports io.sipim.sip.sdp;
