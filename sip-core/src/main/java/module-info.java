@@ -5,6 +5,9 @@
  */
 module io.sipim.sip {
     requires org.slf4j;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.tls;
+    requires org.bouncycastle.pkix;
 
     exports io.sipim.sip.message;
     exports io.sipim.sip.parse;

@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * UDP and TCP transports on one {@link EventLoop} (RFC 3261 §18): one selector thread serves every
+ * UDP, TCP and TLS transports on one {@link EventLoop} (RFC 3261 §18): one selector thread serves every
  * socket; there is no thread per connection.
  *
  * <ul>
@@ -55,6 +55,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
     private final SipParser parser;
     private final Duration idleTimeout;
     private final int maxConnections;
+    private final TlsConfig tls;
     private final List<UdpEndpoint> udp = new ArrayList<>();
     private final List<StreamAcceptor> acceptors = new ArrayList<>();
     private final Map<TransportAddress, StreamConnection> connections = new HashMap<>();
@@ -71,6 +72,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         this.parser = new SipParser(limits);
         this.idleTimeout = b.idleTimeout;
         this.maxConnections = b.maxConnections;
+        this.tls = b.tls;
         loop.execute(this::scheduleIdleSweep);
     }
 
@@ -85,6 +87,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         private SipLimits limits = SipLimits.DEFAULT;
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxConnections = 65_536;
+        private TlsConfig tls;
 
         private Builder(EventLoop loop) {
             this.loop = Objects.requireNonNull(loop, "loop");
@@ -114,6 +117,12 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
             return this;
         }
 
+        /** TLS settings; needed for the TLS transport (a key store to listen, trust settings to connect). */
+        public Builder tls(TlsConfig tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+            return this;
+        }
+
         public NioTransportLayer build() {
             return new NioTransportLayer(this);
         }
@@ -140,12 +149,14 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
                         udp.add(e);
                         f.complete(e.local());
                     }
-                    case TCP -> {
+                    case TCP, TLS -> {
+                        if (transport == Transport.TLS && tls == null) {
+                            throw new IOException("listening for TLS needs a TlsConfig with a key store");
+                        }
                         StreamAcceptor a = new StreamAcceptor(this, loop, transport, bind);
                         acceptors.add(a);
                         f.complete(a.local());
                     }
-                    case TLS -> throw new IOException("TLS is not available in this build");
                 }
             } catch (IOException | RuntimeException e) {
                 f.completeExceptionally(e);
@@ -236,10 +247,15 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         try {
             ch.configureBlocking(false);
             ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (to.transport() == Transport.TLS && tls == null) {
+                throw new IOException("TLS needs a TlsConfig");
+            }
             boolean now = ch.connect(to.address());
-            StreamConnection c = new StreamConnection(this, ch, to, limits, now);
-            c.register(loop);
+            StreamConnection c = to.transport() == Transport.TLS
+                    ? new TlsConnection(this, ch, to, limits, now, tls.clientEngine(to))
+                    : new StreamConnection(this, ch, to, limits, now);
             connections.put(to, c);
+            c.register(loop);
             return c;
         } catch (IOException | RuntimeException e) {
             ch.close();
@@ -256,9 +272,11 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         ch.configureBlocking(false);
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
         TransportAddress remote = new TransportAddress(listenPoint.transport(), (InetSocketAddress) ch.getRemoteAddress());
-        StreamConnection c = new StreamConnection(this, ch, remote, limits, true);
-        c.register(loop);
+        StreamConnection c = remote.transport() == Transport.TLS
+                ? new TlsConnection(this, ch, remote, limits, true, tls.serverEngine())
+                : new StreamConnection(this, ch, remote, limits, true);
         connections.put(remote, c);
+        c.register(loop);
     }
 
     void closed(StreamConnection c) {

@@ -48,6 +48,7 @@ class StreamConnection implements SipStreamDecoder.Listener {
         key = loop.register(channel, connected ? SelectionKey.OP_READ : SelectionKey.OP_CONNECT, this::ready);
         if (connected) {
             local = new TransportAddress(remote.transport(), (InetSocketAddress) channel.getLocalAddress());
+            onConnected();
         }
     }
 
@@ -72,6 +73,7 @@ class StreamConnection implements SipStreamDecoder.Listener {
             connected = true;
             local = new TransportAddress(remote.transport(), (InetSocketAddress) channel.getLocalAddress());
             key.interestOps(SelectionKey.OP_READ | (writes.isEmpty() ? 0 : SelectionKey.OP_WRITE));
+            onConnected();
             flush();
         }
     }
@@ -105,8 +107,13 @@ class StreamConnection implements SipStreamDecoder.Listener {
             onFailure.accept(new IOException("connection to " + remote + " is closed"));
             return;
         }
-        writes.add(new Pending(wrapOut(wire), onFailure));
         lastActivity = layer.loop().nanoTime();
+        enqueue(ByteBuffer.wrap(wire), onFailure);
+    }
+
+    /** Queues bytes for the socket (already encrypted for TLS) and writes what it takes now. */
+    final void enqueue(ByteBuffer data, Consumer<IOException> onFailure) {
+        writes.add(new Pending(data, onFailure));
         if (connected) {
             try {
                 flush();
@@ -116,9 +123,8 @@ class StreamConnection implements SipStreamDecoder.Listener {
         }
     }
 
-    /** The bytes to put on the socket for {@code wire}; TLS encrypts. */
-    ByteBuffer wrapOut(byte[] wire) {
-        return ByteBuffer.wrap(wire);
+    /** The TCP connection is up (connected or accepted); TLS starts its handshake here. */
+    void onConnected() throws IOException {
     }
 
     private void flush() throws IOException {
@@ -144,7 +150,7 @@ class StreamConnection implements SipStreamDecoder.Listener {
         return closed;
     }
 
-    private void fail(IOException e) {
+    final void fail(IOException e) {
         close(e);
     }
 

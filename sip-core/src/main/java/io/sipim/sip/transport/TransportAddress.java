@@ -7,10 +7,16 @@ import java.util.Objects;
  * Where a message goes to or comes from: a transport and an IP address with port, the tuple
  * RFC 3263 resolves a URI to.
  *
+ * <p>{@code serverName} is the host name the address was resolved from, when known. TLS sends it
+ * as SNI and checks the peer's certificate against it (RFC 5922 §7.2); without it the certificate
+ * must name the IP address. It does not take part in {@link #equals}: two transport addresses are
+ * the same place whatever name led to them.
+ *
  * @param transport UDP, TCP or TLS
  * @param address a resolved IP address and port
+ * @param serverName the domain or host name behind {@code address}, or null
  */
-public record TransportAddress(Transport transport, InetSocketAddress address) {
+public record TransportAddress(Transport transport, InetSocketAddress address, String serverName) {
 
     /** Validating constructor: the address must be resolved. */
     public TransportAddress {
@@ -21,8 +27,18 @@ public record TransportAddress(Transport transport, InetSocketAddress address) {
         }
     }
 
+    /** A transport address with no server name. */
+    public TransportAddress(Transport transport, InetSocketAddress address) {
+        this(transport, address, null);
+    }
+
     public static TransportAddress of(Transport transport, String ip, int port) {
         return new TransportAddress(transport, new InetSocketAddress(ip, port));
+    }
+
+    /** This address with {@code name} as its server name. */
+    public TransportAddress withServerName(String name) {
+        return new TransportAddress(transport, address, name);
     }
 
     /** {@code host:port} with IPv6 in brackets, as in a Via sent-by. */
@@ -36,7 +52,17 @@ public record TransportAddress(Transport transport, InetSocketAddress address) {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof TransportAddress t && t.transport == transport && t.address.equals(address);
+    }
+
+    @Override
+    public int hashCode() {
+        return transport.hashCode() * 31 + address.hashCode();
+    }
+
+    @Override
     public String toString() {
-        return transport + ":" + hostPort();
+        return transport + ":" + hostPort() + (serverName == null ? "" : " (" + serverName + ")");
     }
 }
