@@ -8,6 +8,7 @@ module io.sipim.sip {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.tls;
     requires org.bouncycastle.pkix;
+    requires java.naming;
 
     exports io.sipim.sip.message;
     exports io.sipim.sip.parse;
