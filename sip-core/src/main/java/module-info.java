@@ -1,5 +1,5 @@
 /**
- * SIPIM's SIP core: the message model, the parser and SDP.
+ * SIPIM's SIP core: the message model, the parser, SDP and digest authentication.
  *
  * <p>Only API packages are exported; implementation details live in {@code io.sipim.sip.internal.*}.
  */
@@ -9,4 +9,5 @@ module io.sipim.sip {
     exports io.sipim.sip.sdp;
     exports io.sipim.sip.loop;
     exports io.sipim.sip.transport;
+    exports io.sipim.sip.auth;
 }
