@@ -1,5 +1,6 @@
 /**
- * SIPIM's SIP core: the message model, the parser and SDP.
+ * SIPIM's SIP core: messages, parser, SDP, transports, transactions, digest authentication and
+ * the user agent.
  *
  * <p>Only API packages are exported; implementation details live in {@code io.sipim.sip.internal.*}.
  */
@@ -15,4 +16,6 @@ module io.sipim.sip {
     exports io.sipim.sip.sdp;
     exports io.sipim.sip.loop;
     exports io.sipim.sip.transport;
+    exports io.sipim.sip.transaction;
+    exports io.sipim.sip.auth;
 }
