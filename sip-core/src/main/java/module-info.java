@@ -18,4 +18,5 @@ module io.sipim.sip {
     exports io.sipim.sip.transport;
     exports io.sipim.sip.transaction;
     exports io.sipim.sip.auth;
+    exports io.sipim.sip.ua;
 }
