@@ -22,8 +22,8 @@ import java.util.concurrent.ForkJoinPool;
  *   <li>port and addresses: an explicit port or IP skips SRV; SRV targets in priority order with
  *       weights (RFC 2782); else A/AAAA with the transport's default port (§4.2).</li>
  * </ol>
- * A SIPS URI only ever yields TLS. Lookups run on the given executor (default: the common pool),
- * never on the caller's thread.
+ * A SIPS URI only ever yields TLS. DNS lookups run on the given executor (default: the common
+ * pool), never on the caller's thread; an IP address resolves at once.
  */
 public final class Rfc3263Resolver implements Resolver {
     private final DnsLookup dns;
@@ -40,6 +40,11 @@ public final class Rfc3263Resolver implements Resolver {
 
     @Override
     public CompletableFuture<List<TransportAddress>> resolve(SipUri uri) {
+        String target = uri.maddr() != null ? uri.maddr() : uri.host();
+        if (isIpLiteral(target.startsWith("[") ? target.substring(1, target.length() - 1) : target)) {
+            // No DNS for an IP address: answer at once, on the caller's thread.
+            return CompletableFuture.completedFuture(resolveNow(uri));
+        }
         return CompletableFuture.supplyAsync(() -> resolveNow(uri), executor);
     }
 

@@ -17,6 +17,7 @@ import io.sipim.sip.transport.NioTransportLayer;
 import io.sipim.sip.transport.Received;
 import io.sipim.sip.transport.Resolver;
 import io.sipim.sip.transport.TlsConfig;
+import io.sipim.sip.transport.TransportLayer;
 import io.sipim.sip.transport.Transport;
 import io.sipim.sip.transport.TransportAddress;
 import java.net.InetSocketAddress;
@@ -53,8 +54,10 @@ public final class SipStack implements AutoCloseable {
     /** Methods the user agent answers. */
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, SUBSCRIBE, NOTIFY, PUBLISH, REFER, INFO, UPDATE";
 
-    private final EventLoop loop;
-    private final NioTransportLayer transport;
+    private final Scheduler loop;
+    private final EventLoop ownedLoop;
+    private final TransportLayer transport;
+    private final NioTransportLayer nio;
     private final TransactionLayer transactions;
     private final Resolver resolver;
     private final Executor callbacks;
@@ -65,7 +68,13 @@ public final class SipStack implements AutoCloseable {
     private volatile RequestHandler handler = (tx, r, rec) -> false;
 
     private SipStack(Builder b) {
-        this.loop = new EventLoop("sipim-loop");
+        if (b.customScheduler != null) {
+            this.loop = b.customScheduler;
+            this.ownedLoop = null;
+        } else {
+            this.ownedLoop = new EventLoop("sipim-loop");
+            this.loop = ownedLoop;
+        }
         this.userAgent = b.userAgent;
         this.resolver = b.resolver != null ? b.resolver : Resolver.dns();
         if (b.callbacks != null) {
@@ -80,11 +89,24 @@ public final class SipStack implements AutoCloseable {
             });
             this.callbacks = ownedCallbacks;
         }
-        NioTransportLayer.Builder tb = NioTransportLayer.builder(loop).limits(b.limits);
+        if (b.customTransport != null) {
+            this.nio = null;
+            this.transport = b.customTransport;
+            this.transactions = new TransactionLayer(loop, transport, b.timers);
+            transactions.serverHandler(new UserAgentServer());
+            for (Transport t : Transport.values()) {
+                if (transport.local(t) != null) {
+                    listening.add(transport.local(t));
+                }
+            }
+            return;
+        }
+        NioTransportLayer.Builder tb = NioTransportLayer.builder(ownedLoop).limits(b.limits);
         if (b.tls != null) {
             tb.tls(b.tls);
         }
-        this.transport = tb.build();
+        this.nio = tb.build();
+        this.transport = nio;
         CompletableFuture<TransactionLayer> tl = new CompletableFuture<>();
         loop.execute(() -> {
             TransactionLayer layer = new TransactionLayer(loop, transport, b.timers);
@@ -94,7 +116,7 @@ public final class SipStack implements AutoCloseable {
         this.transactions = tl.join();
         try {
             for (Map.Entry<Transport, InetSocketAddress> e : b.listen) {
-                listening.add(transport.listen(e.getKey(), e.getValue()).join());
+                listening.add(nio.listen(e.getKey(), e.getValue()).join());
             }
         } catch (RuntimeException e) {
             close();
@@ -153,7 +175,7 @@ public final class SipStack implements AutoCloseable {
     }
 
     /** The transport layer; loop thread only. */
-    public NioTransportLayer transport() {
+    public TransportLayer transport() {
         return transport;
     }
 
@@ -246,14 +268,20 @@ public final class SipStack implements AutoCloseable {
         for (SipAccount a : List.copyOf(accounts.values())) {
             pending.add(a.closeAsync());
         }
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .get(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // Best effort: a registrar that does not answer must not hold the shutdown.
+        if (ownedLoop != null) {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .get(2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Best effort: a registrar that does not answer must not hold the shutdown.
+            }
         }
-        transport.close();
-        loop.close();
+        if (nio != null) {
+            nio.close();
+        }
+        if (ownedLoop != null) {
+            ownedLoop.close();
+        }
         if (ownedCallbacks != null) {
             ownedCallbacks.shutdown();
         }
@@ -309,8 +337,22 @@ public final class SipStack implements AutoCloseable {
         private TlsConfig tls;
         private Resolver resolver;
         private SipLimits limits = SipLimits.DEFAULT;
+        private Scheduler customScheduler;
+        private TransportLayer customTransport;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the stack on {@code scheduler} over {@code transport} instead of its own NIO loop and
+         * sockets: for tests and simulations on virtual time ({@link io.sipim.sip.loop.ManualScheduler}
+         * with {@link io.sipim.sip.transport.LoopTransport}). Listen points come from the transport;
+         * {@link #listen} and {@link #tls} are ignored. Build and use the stack on the scheduler's thread.
+         */
+        public Builder runOn(Scheduler scheduler, TransportLayer transport) {
+            this.customScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.customTransport = Objects.requireNonNull(transport, "transport");
+            return this;
         }
 
         /** Adds a listen point (port 0 picks a free port). At least one is needed to send. */
