@@ -15,6 +15,8 @@ public final class Main {
     static final int USAGE = 2;
 
     public static void main(String[] args) {
+        // slf4j-simple: warnings and errors only, on stderr, so stdout stays the command's contract.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("sipim.log", "warn"));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -27,6 +29,8 @@ public final class Main {
         switch (args[0]) {
             case "lint":
                 return new LintCommand(out, err).run(rest);
+            case "client":
+                return new ClientCommand(System.in, out, err).run(rest);
             case "-h":
             case "--help":
             case "help":
@@ -42,6 +46,10 @@ public final class Main {
         s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
         s.println("commands:");
         s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        s.println("  server [--bind IP] [--sip-port N] [--tls-port N] [--domain D] [--users u:p,...]");
+        s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
+        s.println("  client --user U --password P --server HOST:PORT [--transport udp|tcp|tls] [--domain D]");
+        s.println("                            register, then /msg USER TEXT, /wait SECONDS, /quit from stdin");
         return USAGE;
     }
 }
