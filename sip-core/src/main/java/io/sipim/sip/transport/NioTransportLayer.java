@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  *       an open connection (accepted or opened) goes over it; a request whose top Via carries
  *       {@code alias} (RFC 5923) also makes the connection reusable towards its sent-by.</li>
  *   <li>Connections idle for {@link Builder#idleTimeout} are closed; RFC 5626 double-CRLF pings
- *       are answered with CRLF.</li>
+ *       are answered with CRLF, and connections this side opened send such a ping after
+ *       {@link Builder#keepAlive} of quiet.</li>
  * </ul>
  *
  * <p>Threading: {@link #send}, {@link #receiver} and {@link #local} must be called on the loop
@@ -56,6 +57,8 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
     private final Duration idleTimeout;
     private final int maxConnections;
     private final TlsConfig tls;
+    private final Duration keepAlive;
+    private final java.util.Set<SocketChannel> opened = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final List<UdpEndpoint> udp = new ArrayList<>();
     private final List<StreamAcceptor> acceptors = new ArrayList<>();
     private final Map<TransportAddress, StreamConnection> connections = new HashMap<>();
@@ -73,6 +76,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         this.idleTimeout = b.idleTimeout;
         this.maxConnections = b.maxConnections;
         this.tls = b.tls;
+        this.keepAlive = b.keepAlive;
         loop.execute(this::scheduleIdleSweep);
     }
 
@@ -88,6 +92,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxConnections = 65_536;
         private TlsConfig tls;
+        private Duration keepAlive = Duration.ofSeconds(120);
 
         private Builder(EventLoop loop) {
             this.loop = Objects.requireNonNull(loop, "loop");
@@ -114,6 +119,18 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
                 throw new IllegalArgumentException("maxConnections must be at least 1");
             }
             this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * How long a connection this side opened may stay quiet before it sends an RFC 5626
+         * double-CRLF ping (which keeps NAT bindings and the peer's idle timer alive); default 120 s.
+         */
+        public Builder keepAlive(Duration keepAlive) {
+            if (keepAlive.isNegative() || keepAlive.isZero()) {
+                throw new IllegalArgumentException("keepAlive must be positive");
+            }
+            this.keepAlive = keepAlive;
             return this;
         }
 
@@ -250,6 +267,7 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
             if (to.transport() == Transport.TLS && tls == null) {
                 throw new IOException("TLS needs a TlsConfig");
             }
+            opened.add(ch);
             boolean now = ch.connect(to.address());
             StreamConnection c = to.transport() == Transport.TLS
                     ? new TlsConnection(this, ch, to, limits, now, tls.clientEngine(to))
@@ -279,7 +297,12 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         c.register(loop);
     }
 
+    boolean isOutbound(SocketChannel ch) {
+        return opened.contains(ch);
+    }
+
     void closed(StreamConnection c) {
+        opened.remove(c.channel);
         connections.remove(c.remote, c);
         aliases.values().removeIf(v -> v == c);
     }
@@ -382,13 +405,18 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
     }
 
     private void scheduleIdleSweep() {
-        Duration period = idleTimeout.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0
-                ? Duration.ofSeconds(1) : idleTimeout.dividedBy(4);
+        Duration shortest = idleTimeout.compareTo(keepAlive) < 0 ? idleTimeout : keepAlive;
+        Duration period = shortest.dividedBy(4).compareTo(Duration.ofMillis(250)) < 0
+                ? Duration.ofMillis(250) : shortest.dividedBy(4);
         loop.schedule(period, () -> {
-            long deadline = loop.nanoTime() - idleTimeout.toNanos();
+            long now = loop.nanoTime();
+            long deadline = now - idleTimeout.toNanos();
+            long pingDeadline = now - keepAlive.toNanos();
             for (StreamConnection c : new ArrayList<>(connections.values())) {
                 if (c.idleSince(deadline)) {
                     c.close(new IOException("idle for " + idleTimeout));
+                } else {
+                    c.pingIfQuietSince(pingDeadline);
                 }
             }
             if (loop.isRunning()) {

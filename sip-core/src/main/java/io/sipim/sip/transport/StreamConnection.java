@@ -33,6 +33,8 @@ class StreamConnection implements SipStreamDecoder.Listener {
     private boolean connected;
     private boolean closed;
     long lastActivity;
+    /** True for a connection this side opened: it sends the RFC 5626 keep-alive pings. */
+    final boolean outbound;
 
     StreamConnection(NioTransportLayer layer, SocketChannel channel, TransportAddress remote, SipLimits limits,
             boolean connected) {
@@ -40,6 +42,7 @@ class StreamConnection implements SipStreamDecoder.Listener {
         this.channel = channel;
         this.remote = remote;
         this.connected = connected;
+        this.outbound = !connected || layer.isOutbound(channel);
         this.decoder = new SipStreamDecoder(limits, this);
         this.lastActivity = layer.loop().nanoTime();
     }
@@ -139,6 +142,13 @@ class StreamConnection implements SipStreamDecoder.Listener {
         }
         if (key.isValid()) {
             key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    /** RFC 5626 §4.4.1: a double-CRLF ping on a connection we opened that has been quiet since {@code deadline}. */
+    void pingIfQuietSince(long deadline) {
+        if (outbound && connected && !closed && writes.isEmpty() && lastActivity - deadline < 0) {
+            send(new byte[] {'\r', '\n', '\r', '\n'}, e -> { });
         }
     }
 

@@ -201,4 +201,22 @@ class NioTransportLayerTest {
             assertEquals(-1, s.getInputStream().read(), "server closes the idle connection");
         }
     }
+
+    @Test
+    @DisplayName("RFC 5626 §4.4.1: the side that opened a connection pings it when quiet, which keeps the peer's idle timer from closing it")
+    void keepAlivePingsKeepTheConnection() throws Exception {
+        NioTransportLayer pinger = NioTransportLayer.builder(loop).keepAlive(Duration.ofMillis(500)).build();
+        try {
+            TransportAddress from = pinger.listen(Transport.TCP, ANY_LOOPBACK).join();
+            TransportAddress lb = b.listen(Transport.TCP, ANY_LOOPBACK).join();
+            onLoop(() -> pinger.send(options(Transport.TCP, from, "k1"), lb, e -> { }));
+            assertEquals("k1", take(atB).message().callId());
+            Thread.sleep(3500); // longer than b's 2 s idle timeout: only the pings keep the connection
+            CompletableFuture<Integer> open = new CompletableFuture<>();
+            loop.execute(() -> open.complete(b.connectionCount()));
+            assertEquals(1, open.join(), "the pinged connection is still open");
+        } finally {
+            pinger.close();
+        }
+    }
 }
