@@ -43,12 +43,46 @@ public record TransportAddress(Transport transport, InetSocketAddress address, S
 
     /** {@code host:port} with IPv6 in brackets, as in a Via sent-by. */
     public String hostPort() {
-        String ip = address.getAddress().getHostAddress();
-        int pct = ip.indexOf('%');
-        if (pct >= 0) {
-            ip = ip.substring(0, pct);
+        return host() + ":" + address.getPort();
+    }
+
+    /** The IP as a SIP host: dotted quad, or an IPv6 reference in brackets in RFC 5952 form ({@code [::1]}). */
+    public String host() {
+        byte[] a = address.getAddress().getAddress();
+        if (a.length == 4) {
+            return address.getAddress().getHostAddress();
         }
-        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + address.getPort();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (a[2 * i] & 0xff) << 8 | a[2 * i + 1] & 0xff;
+        }
+        // RFC 5952 §4.2: the longest run of two or more zero groups (the first if tied) becomes "::".
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder sb = new StringBuilder(41).append('[');
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 1 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.append(']').toString();
     }
 
     @Override

@@ -189,9 +189,8 @@ public final class SipAccount implements AutoCloseable {
         if (local == null) {
             throw new IllegalStateException("the stack has no listen point");
         }
-        String hp = local.hostPort();
         SipUri.Builder b = SipUri.builder().secure(t == Transport.TLS).user(aor.user())
-                .host(hp.substring(0, hp.lastIndexOf(':'))).port(local.address().getPort());
+                .host(local.host()).port(local.address().getPort());
         if (t == Transport.TCP) {
             b.transport("tcp");
         }

@@ -247,9 +247,7 @@ public final class SipStack implements AutoCloseable {
         if (local == null) {
             throw new IllegalStateException("no " + t + " listen point");
         }
-        String hp = local.hostPort();
-        int colon = hp.lastIndexOf(':');
-        Via via = Via.of(t.viaToken(), hp.substring(0, colon), local.address().getPort())
+        Via via = Via.of(t.viaToken(), local.host(), local.address().getPort())
                 .withBranch(TransactionLayer.newBranch()).withParameter("rport", null);
         SipRequest.Builder b = request.toBuilder().prepend(HeaderName.VIA, via);
         if (!request.has(HeaderName.MAX_FORWARDS)) {

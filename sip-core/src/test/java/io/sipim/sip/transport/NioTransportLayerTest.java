@@ -219,4 +219,19 @@ class NioTransportLayerTest {
             pinger.close();
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "over {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    @DisplayName("IPv6 (RFC 5118): a request and its response over [::1], Via sent-by in brackets")
+    void ipv6(Transport t) throws Exception {
+        InetSocketAddress v6 = new InetSocketAddress("::1", 0);
+        TransportAddress la = a.listen(t, v6).join();
+        TransportAddress lb = b.listen(t, v6).join();
+        assertTrue(la.hostPort().startsWith("[::1]:"), la.hostPort());
+        onLoop(() -> a.send(options(t, la, "v6"), lb, e -> { }));
+        Received req = take(atB);
+        assertEquals("[::1]", req.message().topVia().host());
+        onLoop(() -> b.send(SipResponse.to((SipRequest) req.message(), 200).build(), req.source(), e -> { }));
+        assertEquals(200, ((SipResponse) take(atA).message()).status());
+    }
 }

@@ -55,7 +55,7 @@ class Rfc3263ResolverTest {
     void numericHost() {
         assertEquals(List.of("UDP:127.0.0.1:5060"), resolve("sip:alice@127.0.0.1"));
         assertEquals(List.of("TLS:127.0.0.1:5061"), resolve("sips:alice@127.0.0.1"));
-        assertEquals(List.of("TCP:[0:0:0:0:0:0:0:1]:5070"), resolve("sip:[::1]:5070;transport=tcp"));
+        assertEquals(List.of("TCP:[::1]:5070"), resolve("sip:[::1]:5070;transport=tcp"));
     }
 
     @Test
@@ -88,9 +88,9 @@ class Rfc3263ResolverTest {
         hosts.put("sip.example.net", List.of(ip("192.0.2.9")));
         hosts.put("example.org", List.of(ip("192.0.2.10"), ip("2001:db8::10")));
         assertEquals(List.of("UDP:192.0.2.9:5062 (example.net)"), resolve("sip:example.net"));
-        assertEquals(List.of("UDP:192.0.2.10:5060 (example.org)", "UDP:[2001:db8:0:0:0:0:0:10]:5060 (example.org)"),
+        assertEquals(List.of("UDP:192.0.2.10:5060 (example.org)", "UDP:[2001:db8::10]:5060 (example.org)"),
                 resolve("sip:example.org"));
-        assertEquals(List.of("TLS:192.0.2.10:5061 (example.org)", "TLS:[2001:db8:0:0:0:0:0:10]:5061 (example.org)"),
+        assertEquals(List.of("TLS:192.0.2.10:5061 (example.org)", "TLS:[2001:db8::10]:5061 (example.org)"),
                 resolve("sips:example.org"));
         assertEquals(List.of(), resolve("sip:nowhere.invalid"));
     }
