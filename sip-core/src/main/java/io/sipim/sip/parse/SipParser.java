@@ -2,6 +2,7 @@ package io.sipim.sip.parse;
 
 import io.sipim.sip.internal.CharClass;
 import io.sipim.sip.internal.Lexer;
+import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.MessageAccess;
 import io.sipim.sip.internal.UriParser;
 import io.sipim.sip.message.Header;
@@ -253,7 +254,7 @@ public final class SipParser {
                 throw fatal(p == from ? "the request line does not start with a method"
                         : "expected a single SP after the method", 400, p);
             }
-            sl.method = ascii(from, p);
+            sl.method = Tokens.token(b, from, p); // the usual methods are shared instances
             int uriStart = ++p;
             requestUriStart = uriStart;
             while (p < to && b[p] != ' ') {
