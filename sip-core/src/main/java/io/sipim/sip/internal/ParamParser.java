@@ -28,7 +28,7 @@ public final class ParamParser {
         if (start >= e || s[start] != ';') {
             return peekSemi(lx) ? general(lx, via) : Parameters.EMPTY;
         }
-        // Fast path for the usual ";name=token;flag" with no white space, quotes or IPv6 values;
+        // Fast path for the usual ";name=token;flag;name="text"" with no white space, escapes or IPv6 values;
         // anything else starts over on the general grammar below, which also words the errors.
         // Only indexes are kept: the strings are cut when the parameters are first read.
         int max = lx.maxParams();
@@ -44,9 +44,18 @@ public final class ParamParser {
             p = ne;
             if (p < e && s[p] == '=') {
                 int vs = p + 1;
-                p = CharClass.skipToken(s, vs, e);
-                if (p == vs) {
-                    return general(lx, via);
+                if (vs < e && s[vs] == '"') {
+                    // a quoted-string of plain ASCII text without escapes, kept with its quotes
+                    p = CharClass.skip(s, vs + 1, e, CharClass.QDTEXT);
+                    if (p == e || s[p] != '"') {
+                        return general(lx, via);
+                    }
+                    p++;
+                } else {
+                    p = CharClass.skipToken(s, vs, e);
+                    if (p == vs) {
+                        return general(lx, via);
+                    }
                 }
             }
             if (3 * n + 3 > at.length) {
