@@ -429,10 +429,7 @@ public final class SipParser {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
             // The common case: the name before the first ':' spells a known header canonically.
-            int p = from;
-            while (p < to && b[p] != ':') {
-                p++;
-            }
+            int p = colon(from, to);
             int nameEnd = p;
             while (nameEnd > from && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) {
                 nameEnd--;
@@ -515,6 +512,25 @@ public final class SipParser {
                     throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
                 }
             }
+        }
+
+        /** Index of the first ':' in {@code [from, to)}, or {@code to}; eight bytes at a time (names are short). */
+        private int colon(int from, int to) {
+            byte[] b = this.b;
+            int i = from;
+            while (i + 8 <= to) {
+                long x = (long) LONG.get(b, i) ^ 0x3a3a3a3a3a3a3a3aL;
+                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (zero != 0) {
+                    // the lowest flagged byte is exact (borrows only run upwards from a true hit)
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+                i += 8;
+            }
+            while (i < to && b[i] != ':') {
+                i++;
+            }
+            return i;
         }
 
         private boolean hasLineBreak(int from, int to) {
