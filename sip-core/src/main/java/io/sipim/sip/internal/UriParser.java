@@ -147,7 +147,15 @@ public final class UriParser {
         }
         p = host(s, p, end, u);
         if (p < end && s[p] == ':') {
-            p = port(s, p + 1, end, u);
+            try {
+                p = port(s, p + 1, end, u);
+            } catch (SipParseException e) {
+                // a port that parses leaves one ':' before ';', '?' or the end: never bare IPv6
+                if (HostParser.looksLikeBareIpv6(s, u.hostStart, end)) {
+                    throw bareIpv6(u.hostStart);
+                }
+                throw e;
+            }
         }
         while (p < end && s[p] == ';') {
             p = parameter(s, p + 1, end, u);
@@ -216,9 +224,9 @@ public final class UriParser {
         } else {
             int r = HostParser.scanNameOrIpv4(s, p, end);
             q = r >= 0 ? r : -1 - r;
-            if (q < end && s[q] == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
-                // RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous
-                throw new SipParseException("IPv6 address not enclosed in brackets", 400, p);
+            // A valid host name then ':' is only checked for bare IPv6 when the port fails (see sip).
+            if (r < 0 && q < end && s[q] == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
+                throw bareIpv6(p);
             }
             if (q < end && !endsHost(s[q])) {
                 throw invalid(s, q, "host");
@@ -233,6 +241,11 @@ public final class UriParser {
         u.hostStart = p;
         u.hostEnd = q;
         return q;
+    }
+
+    /** RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous. */
+    private static SipParseException bareIpv6(int at) {
+        return new SipParseException("IPv6 address not enclosed in brackets", 400, at);
     }
 
     private static boolean endsHost(int c) {
