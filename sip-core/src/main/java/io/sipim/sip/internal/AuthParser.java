@@ -12,6 +12,8 @@ import io.sipim.sip.message.Parameters;
 public final class AuthParser {
     private AuthParser() {}
 
+    private static final MessageAccess ACCESS = MessageAccess.get();
+
     public static final HeaderCodec<Credentials> CREDENTIALS = AuthParser::credentials;
     public static final HeaderCodec<Challenge> CHALLENGE = AuthParser::challenge;
     public static final HeaderCodec<Parameters> AUTH_INFO = new HeaderCodec<>() {
@@ -61,7 +63,8 @@ public final class AuthParser {
         int p = lx.pos();
         int e = lx.end();
         int max = lx.maxParams();
-        Parameters.Builder b = lx.parametersBuilder();
+        // Only indexes are kept: the strings are cut when the parameters are first read.
+        int[] at = lx.paramRanges(30);
         int n = 0;
         while (true) {
             int ns = p;
@@ -69,7 +72,6 @@ public final class AuthParser {
             if (ne == ns || ne + 1 >= e || s[ne] != '=' || n == max) {
                 return null;
             }
-            String name = Tokens.token(s, ns, ne);
             int vs = ne + 1;
             int ve;
             if (s[vs] == '"') {
@@ -79,19 +81,23 @@ public final class AuthParser {
                     return null;
                 }
                 ve++;
-                b.add(name, Lexer.ascii(s, vs, ve));
             } else {
                 ve = CharClass.skipToken(s, vs, e);
                 if (ve == vs) {
                     return null;
                 }
-                b.add(name, Tokens.token(s, vs, ve));
             }
+            if (3 * n + 3 > at.length) {
+                at = lx.paramRanges(3 * n + 3);
+            }
+            at[3 * n] = ns;
+            at[3 * n + 1] = ne;
+            at[3 * n + 2] = ve;
             n++;
             p = ve;
             if (p == e) {
                 lx.pos(p);
-                return b.build();
+                return ACCESS.parameters(s, at, n);
             }
             if (s[p] != ',') {
                 return null;

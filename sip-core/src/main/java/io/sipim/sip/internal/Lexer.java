@@ -149,6 +149,22 @@ public final class Lexer {
         return params.clear();
     }
 
+    private int[] ranges;
+
+    /**
+     * Scratch for the indexes of parsed parameters (see {@code MessageAccess.parameters}), at least
+     * {@code min} ints long; growing it keeps what it holds.
+     */
+    public int[] paramRanges(int min) {
+        int[] r = ranges;
+        if (r == null) {
+            r = ranges = new int[Math.max(24, min)];
+        } else if (r.length < min) {
+            r = ranges = java.util.Arrays.copyOf(r, Math.max(min, 2 * r.length));
+        }
+        return r;
+    }
+
     /** The most parameters one element may carry ({@code SipLimits.maxParametersPerHeader}). */
     public int maxParams() {
         return maxParams;

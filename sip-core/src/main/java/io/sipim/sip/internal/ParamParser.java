@@ -10,52 +10,77 @@ import io.sipim.sip.parse.SipParseException;
 public final class ParamParser {
     private ParamParser() {}
 
+    private static final MessageAccess ACCESS = MessageAccess.get();
+
     /**
      * Parses parameters while a SEMI follows. Stops (without consuming) at anything else, such as
      * a COMMA between list elements.
      */
     public static Parameters parse(Lexer lx) {
+        return parse(lx, false);
+    }
+
+    /** As {@link #parse(Lexer)}; with {@code via}, each parameter is checked as a via-param ({@link ViaParser#check}). */
+    static Parameters parse(Lexer lx, boolean via) {
         byte[] s = lx.source();
         int start = lx.pos();
         int e = lx.end();
         if (start >= e || s[start] != ';') {
-            return peekSemi(lx) ? general(lx) : Parameters.EMPTY;
+            return peekSemi(lx) ? general(lx, via) : Parameters.EMPTY;
         }
-        // Fast path for the usual ";name=token;flag" with no white space, quotes or IPv6 values;
+        // Fast path for the usual ";name=token;flag;name="text"" with no white space, escapes or IPv6 values;
         // anything else starts over on the general grammar below, which also words the errors.
-        Parameters.Builder b = lx.parametersBuilder();
+        // Only indexes are kept: the strings are cut when the parameters are first read.
         int max = lx.maxParams();
+        int[] at = lx.paramRanges(24);
         int n = 0;
         int p = start;
         while (p < e && s[p] == ';') {
             int ns = p + 1;
             int ne = CharClass.skipToken(s, ns, e);
             if (ne == ns || n == max) {
-                return general(lx);
+                return general(lx, via);
             }
-            String name = Tokens.token(s, ns, ne);
-            String value = null;
             p = ne;
             if (p < e && s[p] == '=') {
                 int vs = p + 1;
-                int ve = CharClass.skipToken(s, vs, e);
-                if (ve == vs) {
-                    return general(lx);
+                if (vs < e && s[vs] == '"') {
+                    // a quoted-string of plain ASCII text without escapes, kept with its quotes
+                    p = CharClass.skip(s, vs + 1, e, CharClass.QDTEXT);
+                    if (p == e || s[p] != '"') {
+                        return general(lx, via);
+                    }
+                    p++;
+                } else {
+                    p = CharClass.skipToken(s, vs, e);
+                    if (p == vs) {
+                        return general(lx, via);
+                    }
                 }
-                value = Tokens.token(s, vs, ve);
-                p = ve;
             }
-            b.add(name, value);
+            if (3 * n + 3 > at.length) {
+                at = lx.paramRanges(3 * n + 3);
+            }
+            at[3 * n] = ns;
+            at[3 * n + 1] = ne;
+            at[3 * n + 2] = p;
             n++;
         }
         if (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == ':' || s[p] == '=' || s[p] == '"' || s[p] == '[')) {
-            return general(lx);
+            return general(lx, via);
         }
         lx.pos(p);
-        return b.build();
+        if (via) {
+            for (int i = 0; i < 3 * n; i += 3) {
+                int ne = at[i + 1];
+                int ve = at[i + 2];
+                ViaParser.check(s, at[i], ne, ve == ne ? null : s, ne + 1, ve, lx);
+            }
+        }
+        return ACCESS.parameters(s, at, n);
     }
 
-    private static Parameters general(Lexer lx) {
+    private static Parameters general(Lexer lx, boolean via) {
         Parameters.Builder b = lx.parametersBuilder();
         int n = 0;
         while (lx.acceptSep(';')) {
@@ -70,7 +95,16 @@ public final class ParamParser {
             b.add(name, value);
             n++;
         }
-        return b.build();
+        Parameters params = b.build();
+        if (via) {
+            for (int i = 0; i < params.size(); i++) {
+                byte[] name = Lexer.utf8(params.name(i));
+                String value = params.rawValue(i);
+                byte[] v = value == null ? null : Lexer.utf8(value);
+                ViaParser.check(name, 0, name.length, v, 0, v == null ? 0 : v.length, lx);
+            }
+        }
+        return params;
     }
 
     private static boolean peekSemi(Lexer lx) {

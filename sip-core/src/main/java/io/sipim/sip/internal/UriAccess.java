@@ -60,6 +60,13 @@ public final class UriAccess {
         public String[] rawParams;
         /** Number of parameters. */
         public int paramCount;
+        /**
+         * While no parameter had an escape, the parameters as indexes into {@link #source} (three per
+         * parameter, see {@code MessageAccess.parameters}) instead of {@link #params}.
+         */
+        public int[] paramRanges;
+        /** Number of parameters in {@link #paramRanges}; 0 once they are strings. */
+        public int rangeCount;
         /** Header names, unescaped. */
         public String[] headerNames;
         /** Header values, unescaped. */
@@ -77,8 +84,49 @@ public final class UriAccess {
             port = -1;
             rawParams = null;
             paramCount = 0;
+            rangeCount = 0;
             headerCount = 0;
             return this;
+        }
+
+        /**
+         * Appends a parameter without escapes: name {@code s[nameStart, nameEnd)}, value after '='
+         * up to {@code valueEnd} (a flag when {@code valueEnd == nameEnd}).
+         */
+        public void addParameterRange(byte[] s, int nameStart, int nameEnd, int valueEnd) {
+            if (paramCount > 0) {
+                // an earlier parameter had an escape: all are strings from there on
+                String name = Tokens.token(s, nameStart, nameEnd);
+                String value = valueEnd == nameEnd ? null : Tokens.token(s, nameEnd + 1, valueEnd);
+                addParameter(s, name, value, name, value);
+                return;
+            }
+            int i = 3 * rangeCount;
+            if (paramRanges == null) {
+                paramRanges = new int[12];
+            } else if (i == paramRanges.length) {
+                paramRanges = java.util.Arrays.copyOf(paramRanges, i * 2);
+            }
+            paramRanges[i] = nameStart;
+            paramRanges[i + 1] = nameEnd;
+            paramRanges[i + 2] = valueEnd;
+            rangeCount++;
+        }
+
+        /** Appends one parameter of {@code s} as strings (after those kept as ranges, which become strings first). */
+        public void addParameter(byte[] s, String rawName, String rawValue, String name, String value) {
+            if (rangeCount > 0) {
+                int n = rangeCount;
+                rangeCount = 0;
+                for (int k = 0; k < 3 * n; k += 3) {
+                    int ne = paramRanges[k + 1];
+                    int ve = paramRanges[k + 2];
+                    String n0 = Tokens.token(s, paramRanges[k], ne);
+                    String v0 = ve == ne ? null : Tokens.token(s, ne + 1, ve);
+                    addParameter(n0, v0, n0, v0);
+                }
+            }
+            addParameter(rawName, rawValue, name, value);
         }
 
         /** Appends one parameter. */

@@ -132,13 +132,30 @@ public final class UriParser {
     private static SipUri sip(byte[] s, int start, int end, int colon, boolean secure, UriAccess.SipParts u) {
         u.secure = secure;
         int p = colon + 1;
-        int at = CharClass.indexOf(s, '@', p, end);
-        if (at >= 0) {
-            p = userinfo(s, p, at, u);
+        // The first '@' ends the userinfo. The usual user (user characters only, then '@') is
+        // found and checked in this one scan; anything else looks on for '@' and checks apart.
+        int q = CharClass.skip(s, p, end, CharClass.USER);
+        if (q < end && s[q] == '@' && q > p) {
+            u.userStart = p;
+            u.userEnd = q;
+            p = q + 1;
+        } else {
+            int at = q < end && s[q] == '@' ? q : CharClass.indexOf(s, '@', q, end);
+            if (at >= 0) {
+                p = userinfo(s, p, at, u);
+            }
         }
         p = host(s, p, end, u);
         if (p < end && s[p] == ':') {
-            p = port(s, p + 1, end, u);
+            try {
+                p = port(s, p + 1, end, u);
+            } catch (SipParseException e) {
+                // a port that parses leaves one ':' before ';', '?' or the end: never bare IPv6
+                if (HostParser.looksLikeBareIpv6(s, u.hostStart, end)) {
+                    throw bareIpv6(u.hostStart);
+                }
+                throw e;
+            }
         }
         while (p < end && s[p] == ';') {
             p = parameter(s, p + 1, end, u);
@@ -207,9 +224,9 @@ public final class UriParser {
         } else {
             int r = HostParser.scanNameOrIpv4(s, p, end);
             q = r >= 0 ? r : -1 - r;
-            if (q < end && s[q] == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
-                // RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous
-                throw new SipParseException("IPv6 address not enclosed in brackets", 400, p);
+            // A valid host name then ':' is only checked for bare IPv6 when the port fails (see sip).
+            if (r < 0 && q < end && s[q] == ':' && HostParser.looksLikeBareIpv6(s, p, end)) {
+                throw bareIpv6(p);
             }
             if (q < end && !endsHost(s[q])) {
                 throw invalid(s, q, "host");
@@ -224,6 +241,11 @@ public final class UriParser {
         u.hostStart = p;
         u.hostEnd = q;
         return q;
+    }
+
+    /** RFC 5118 §4.2 (ipv6-bad): without brackets the port would be ambiguous. */
+    private static SipParseException bareIpv6(int at) {
+        return new SipParseException("IPv6 address not enclosed in brackets", 400, at);
     }
 
     private static boolean endsHost(int c) {
@@ -256,6 +278,19 @@ public final class UriParser {
 
     /** {@code uri-parameter = pname [ "=" pvalue ]}, names and values {@code 1*paramchar}; answers the index after it. */
     private static int parameter(byte[] s, int p, int end, UriAccess.SipParts u) {
+        // The usual pname[=pvalue] without escapes: only its indexes are kept (strings cut on first use).
+        int ne = CharClass.skip(s, p, end, CharClass.PARAM);
+        int ve = ne;
+        if (ne < end && s[ne] == '=') {
+            ve = CharClass.skip(s, ne + 1, end, CharClass.PARAM);
+            if (ve == ne + 1) {
+                ve = -1;
+            }
+        }
+        if (ne > p && ve >= 0 && (ve == end || s[ve] == ';' || s[ve] == '?')) {
+            u.addParameterRange(s, p, ne, ve);
+            return ve;
+        }
         int q = scan(s, p, end, CharClass.PARAM, "URI parameter");
         if (q == p) {
             if (q < end && s[q] != ';' && s[q] != '?' && s[q] != '=') {
@@ -276,7 +311,7 @@ public final class UriParser {
         if (q < end && s[q] != ';' && s[q] != '?') {
             throw invalid(s, q, "URI parameter");
         }
-        u.addParameter(rawName, rawValue, UriCodec.unescape(rawName),
+        u.addParameter(s, rawName, rawValue, UriCodec.unescape(rawName),
                 rawValue == null ? null : UriCodec.unescape(rawValue));
         return q;
     }

@@ -184,6 +184,22 @@ public final class ValueParsers {
         return n > MAX_DELTA_SECONDS ? -1 : n;
     }
 
+    /** As {@link #deltaSecondsOrMinusOne(String)} for the ASCII bytes {@code s[from, to)}. */
+    public static long deltaSecondsOrMinusOne(byte[] s, int from, int to) {
+        if (to <= from || to - from > 10) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            int c = s[i];
+            if (!CharClass.isDigit(c)) {
+                return -1;
+            }
+            n = n * 10 + c - '0';
+        }
+        return n > MAX_DELTA_SECONDS ? -1 : n;
+    }
+
     public static RetryAfter retryAfter(Lexer lx) {
         long secs = DELTA_SECONDS.parse(lx);
         String comment = null;

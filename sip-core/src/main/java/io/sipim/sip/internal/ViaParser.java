@@ -50,47 +50,58 @@ public final class ViaParser {
         if (lx.acceptSep(':')) {
             port = HostParser.port(lx);
         }
-        Parameters params = ParamParser.parse(lx);
-        for (int i = 0; i < params.size(); i++) {
-            check(params.name(i), params.rawValue(i), lx);
-        }
+        Parameters params = ParamParser.parse(lx, true);
         return new Via(name, version, transport, host, port, params);
     }
 
-    private static void check(String name, String value, Lexer lx) {
-        switch (name.length()) {
+    /**
+     * Checks one via-param as the grammar types it: name {@code s[ns, ne)}, value {@code v[vs, ve)}
+     * as written ({@code v == null} for a flag). Errors are at the lexer position.
+     */
+    static void check(byte[] s, int ns, int ne, byte[] v, int vs, int ve, Lexer lx) {
+        switch (ne - ns) {
             case 3:
-                if (name.equalsIgnoreCase("ttl")) {
-                    long ttl = value == null ? -1 : ValueParsers.deltaSecondsOrMinusOne(value);
+                if (named(s, ns, "ttl")) {
+                    long ttl = v == null ? -1 : ValueParsers.deltaSecondsOrMinusOne(v, vs, ve);
                     if (ttl < 0 || ttl > 255) {
                         throw error(lx, "Via ttl must be 0-255");
                     }
                 }
                 break;
             case 5:
-                if (name.equalsIgnoreCase("rport")) {
-                    long p = value == null ? 0 : ValueParsers.deltaSecondsOrMinusOne(value);
+                if (named(s, ns, "rport")) {
+                    long p = v == null ? 0 : ValueParsers.deltaSecondsOrMinusOne(v, vs, ve);
                     if (p < 0 || p > 65535) {
                         throw error(lx, "Via rport must be a port number");
                     }
-                } else if (name.equalsIgnoreCase("maddr") && (value == null || value.startsWith("\""))) {
+                } else if (named(s, ns, "maddr") && (v == null || ve > vs && v[vs] == '"')) {
                     throw error(lx, "Via maddr must be a host");
                 }
                 break;
             case 6:
-                if (name.equalsIgnoreCase("branch") && (value == null || !CharClass.isToken(value))) {
+                if (named(s, ns, "branch") && (v == null || ve == vs || CharClass.skipToken(v, vs, ve) != ve)) {
                     throw error(lx, "Via branch must be a token");
                 }
                 break;
             case 8:
-                if (name.equalsIgnoreCase("received")
-                        && (value == null || !HostParser.isIpAddress(value))) {
+                if (named(s, ns, "received") && (v == null || !HostParser.isIpAddress(v, vs, ve))) {
                     throw error(lx, "Via received must be an IPv4 or IPv6 address");
                 }
                 break;
             default:
                 break;
         }
+    }
+
+    /** True when {@code s} from {@code from} spells the lower-case letters {@code name} in any case. */
+    private static boolean named(byte[] s, int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            // | 0x20 folds only A-Z onto a-z among the bytes that could spell a letter
+            if ((s[from + i] | 0x20) != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SipParseException error(Lexer lx, String reason) {

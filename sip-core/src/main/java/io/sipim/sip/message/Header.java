@@ -32,6 +32,8 @@ public final class Header {
      * {@link Lexer#WHOLE_VALUE} stands for the value text itself (Call-ID, Subject, extension headers).
      */
     private final Object typed;
+    /** True when {@link #typed} is a List of values (a LIST header): decided once, not on every read. */
+    private final boolean list;
     private final boolean ascii;
 
     Header(HeaderName<?> name, String spelled, String value, Object typed, boolean ascii) {
@@ -42,6 +44,7 @@ public final class Header {
         this.start = 0;
         this.end = source.length;
         this.typed = typed;
+        this.list = name.kind() == HeaderName.Kind.LIST && typed instanceof List;
         this.ascii = ascii;
     }
 
@@ -53,6 +56,7 @@ public final class Header {
         this.start = start;
         this.end = end;
         this.typed = typed;
+        this.list = name.kind() == HeaderName.Kind.LIST && typed instanceof List;
         this.ascii = ascii;
     }
 
@@ -181,8 +185,10 @@ public final class Header {
         if (typed == null) {
             return List.of();
         }
-        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
-            if (!l.contains(Lexer.WHOLE_VALUE)) {
+        if (list) {
+            List<?> l = (List<?>) typed;
+            // Identity suffices (no list element can spell "<whole value>"); a ValueList looks without an iterator.
+            if (l instanceof ValueList v ? !v.holds(Lexer.WHOLE_VALUE) : !l.contains(Lexer.WHOLE_VALUE)) {
                 return l;
             }
             List<Object> out = new ArrayList<>(l.size());
@@ -200,8 +206,8 @@ public final class Header {
         if (typed == null) {
             return;
         }
-        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
-            for (Object o : l) {
+        if (list) {
+            for (Object o : (List<?>) typed) {
                 out.add((T) resolve(o));
             }
         } else {
@@ -212,7 +218,8 @@ public final class Header {
     /** The first typed value, or {@code null}. */
     @SuppressWarnings("unchecked")
     <T> T first() {
-        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
+        if (list) {
+            List<?> l = (List<?>) typed;
             return l.isEmpty() ? null : (T) resolve(l.get(0));
         }
         return (T) resolve(typed);
@@ -220,8 +227,8 @@ public final class Header {
 
     /** Number of values on this line. */
     int count() {
-        if (typed instanceof List<?> l && name.kind() == HeaderName.Kind.LIST) {
-            return l.size();
+        if (list) {
+            return ((List<?>) typed).size();
         }
         return 1;
     }

@@ -1,6 +1,9 @@
 package io.sipim.sip.message;
 
 import io.sipim.sip.internal.Lexer;
+import io.sipim.sip.internal.Tokens;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,11 +21,74 @@ public final class Parameters {
     /** No parameters. */
     public static final Parameters EMPTY = new Parameters(NONE);
 
-    /** Names at even indexes, values (null for flags) at odd ones: one array per parameter list. */
+    /** Names at even indexes, values (null for flags) at odd ones: one array per parameter list; null when parsed. */
     private final String[] nv;
+    /** For a parsed list: the bytes it was parsed from (never changed afterwards), else null. */
+    private final byte[] src;
+    /**
+     * For a parsed list, three indexes into {@link #src} per parameter: name start, name end, value
+     * end; the value is {@code [name end + 1, value end)}, and a flag has value end == name end.
+     */
+    private final int[] at;
+    /**
+     * A parsed list's names and values as {@link #nv} holds them, cut from {@link #src} on first
+     * use: most parameters (tags, branches, received ...) are checked at parse time and never read.
+     * Written with release and read with acquire semantics, so a thread that sees the array sees it filled.
+     */
+    @SuppressWarnings("unused") // through CUT
+    private String[] cut;
+
+    private static final VarHandle CUT;
+
+    static {
+        try {
+            CUT = MethodHandles.lookup().findVarHandle(Parameters.class, "cut", String[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private Parameters(String[] nv) {
         this.nv = nv;
+        this.src = null;
+        this.at = null;
+    }
+
+    private Parameters(byte[] src, int[] at) {
+        this.nv = null;
+        this.src = src;
+        this.at = at;
+    }
+
+    /** The names and values (see {@link #nv}). */
+    private String[] nv() {
+        String[] v = nv;
+        return v != null ? v : cut();
+    }
+
+    private String[] cut() {
+        String[] v = (String[]) CUT.getAcquire(this);
+        if (v == null) {
+            int n = at.length / 3;
+            v = new String[2 * n];
+            for (int i = 0; i < n; i++) {
+                int ns = at[3 * i];
+                int ne = at[3 * i + 1];
+                int ve = at[3 * i + 2];
+                v[2 * i] = Tokens.token(src, ns, ne);
+                v[2 * i + 1] = ve == ne ? null : Tokens.token(src, ne + 1, ve);
+            }
+            CUT.setRelease(this, v);
+        }
+        return v;
+    }
+
+    /**
+     * A parsed list (see {@link #at}) of {@code 3 * count} indexes into {@code src}, whose names and
+     * values are ASCII; {@code src} must never change afterwards. The indexes are copied.
+     */
+    static Parameters parsed(byte[] src, int[] at, int count) {
+        return count == 0 ? EMPTY : new Parameters(src, Arrays.copyOf(at, 3 * count));
     }
 
     /** Parameters from the first {@code count} name/value pairs of an interleaved array (copied). */
@@ -83,24 +149,25 @@ public final class Parameters {
     }
 
     public int size() {
-        return nv.length >> 1;
+        return nv != null ? nv.length >> 1 : at.length / 3;
     }
 
     public boolean isEmpty() {
-        return nv.length == 0;
+        return size() == 0;
     }
 
     public String name(int i) {
-        return nv[2 * i];
+        return nv()[2 * i];
     }
 
     /** The value at {@code i} as written (quotes kept), {@code null} for a flag. */
     public String rawValue(int i) {
-        return nv[2 * i + 1];
+        return nv()[2 * i + 1];
     }
 
     /** Index of the first parameter called {@code name} (any case), or -1. */
     private int indexOf(String name) {
+        String[] nv = nv();
         for (int i = 0; i < nv.length; i += 2) {
             if (nv[i].equalsIgnoreCase(name)) {
                 return i >> 1;
@@ -116,13 +183,13 @@ public final class Parameters {
     /** The value of the first parameter called {@code name}, unquoted; {@code null} when absent or a flag. */
     public String get(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : Lexer.unquote(nv[2 * i + 1]);
+        return i < 0 ? null : Lexer.unquote(nv()[2 * i + 1]);
     }
 
     /** The value as written (quotes kept); {@code null} when absent or a flag. */
     public String getRaw(String name) {
         int i = indexOf(name);
-        return i < 0 ? null : nv[2 * i + 1];
+        return i < 0 ? null : nv()[2 * i + 1];
     }
 
     /** A copy with {@code name} set to {@code value} (replacing the first one of that name, else appended). */
@@ -131,6 +198,7 @@ public final class Parameters {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("empty parameter name");
         }
+        String[] nv = nv();
         int i = indexOf(name);
         String[] copy;
         if (i >= 0) {
@@ -150,6 +218,7 @@ public final class Parameters {
         if (indexOf(name) < 0) {
             return this;
         }
+        String[] nv = nv();
         String[] copy = new String[nv.length];
         int n = 0;
         for (int i = 0; i < nv.length; i += 2) {
@@ -163,6 +232,7 @@ public final class Parameters {
 
     /** Appends {@code ;name[=value]} for each parameter. */
     public StringBuilder appendTo(StringBuilder sb) {
+        String[] nv = nv();
         for (int i = 0; i < nv.length; i += 2) {
             sb.append(';').append(nv[i]);
             if (nv[i + 1] != null) {
@@ -181,11 +251,13 @@ public final class Parameters {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof Parameters p) || p.nv.length != nv.length) {
+        if (!(o instanceof Parameters p) || p.size() != size()) {
             return false;
         }
+        String[] nv = nv();
+        String[] other = p.nv();
         for (int i = 0; i < nv.length; i += 2) {
-            if (!nv[i].equalsIgnoreCase(p.nv[i]) || !Objects.equals(nv[i + 1], p.nv[i + 1])) {
+            if (!nv[i].equalsIgnoreCase(other[i]) || !Objects.equals(nv[i + 1], other[i + 1])) {
                 return false;
             }
         }
@@ -194,6 +266,7 @@ public final class Parameters {
 
     @Override
     public int hashCode() {
+        String[] nv = nv();
         int h = 1;
         for (int i = 0; i < nv.length; i += 2) {
             h = 31 * h + nv[i].toLowerCase(Locale.ROOT).hashCode();

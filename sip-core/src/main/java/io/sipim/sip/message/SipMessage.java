@@ -249,6 +249,12 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         public HeaderName<String> extension(String name) {
             return HeaderName.extension(name);
         }
+
+        @Override
+        public Parameters parameters(byte[] src, int[] at, int count) {
+            return Parameters.parsed(src, at, count);
+        }
+
         @Override
         public HeaderName<?> lookupCanonical(byte[] b, int off, int len) {
             return HeaderName.lookupCanonical(b, off, len);

@@ -72,7 +72,11 @@ public final class SipUri implements Uri {
         this.hostStart = p.hostStart;
         this.hostEnd = p.hostEnd;
         this.port = p.port;
-        if (p.paramCount == 0) {
+        if (p.rangeCount > 0) {
+            // no escapes: one list serves both forms, its strings cut from the source on first use
+            this.parameters = Parameters.parsed(p.source, p.paramRanges, p.rangeCount);
+            this.rawParameters = parameters;
+        } else if (p.paramCount == 0) {
             this.parameters = Parameters.EMPTY;
             this.rawParameters = Parameters.EMPTY;
         } else {

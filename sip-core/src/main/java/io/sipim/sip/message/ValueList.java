@@ -25,6 +25,16 @@ final class ValueList extends AbstractList<Object> implements RandomAccess {
         return values[index];
     }
 
+    /** True when the list holds {@code o} itself (identity, no iterator). */
+    boolean holds(Object o) {
+        for (int i = 0; i < size; i++) {
+            if (values[i] == o) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int size() {
         return size;

@@ -2,6 +2,7 @@ package io.sipim.sip.parse;
 
 import io.sipim.sip.internal.CharClass;
 import io.sipim.sip.internal.Lexer;
+import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.MessageAccess;
 import io.sipim.sip.internal.UriParser;
 import io.sipim.sip.message.Header;
@@ -253,7 +254,7 @@ public final class SipParser {
                 throw fatal(p == from ? "the request line does not start with a method"
                         : "expected a single SP after the method", 400, p);
             }
-            sl.method = ascii(from, p);
+            sl.method = Tokens.token(b, from, p); // the usual methods are shared instances
             int uriStart = ++p;
             requestUriStart = uriStart;
             while (p < to && b[p] != ' ') {
@@ -428,10 +429,7 @@ public final class SipParser {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
             // The common case: the name before the first ':' spells a known header canonically.
-            int p = from;
-            while (p < to && b[p] != ':') {
-                p++;
-            }
+            int p = colon(from, to);
             int nameEnd = p;
             while (nameEnd > from && (b[nameEnd - 1] == ' ' || b[nameEnd - 1] == '\t')) {
                 nameEnd--;
@@ -514,6 +512,25 @@ public final class SipParser {
                     throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
                 }
             }
+        }
+
+        /** Index of the first ':' in {@code [from, to)}, or {@code to}; eight bytes at a time (names are short). */
+        private int colon(int from, int to) {
+            byte[] b = this.b;
+            int i = from;
+            while (i + 8 <= to) {
+                long x = (long) LONG.get(b, i) ^ 0x3a3a3a3a3a3a3a3aL;
+                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (zero != 0) {
+                    // the lowest flagged byte is exact (borrows only run upwards from a true hit)
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+                i += 8;
+            }
+            while (i < to && b[i] != ':') {
+                i++;
+            }
+            return i;
         }
 
         private boolean hasLineBreak(int from, int to) {
