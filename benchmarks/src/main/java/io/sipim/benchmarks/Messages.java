@@ -1,12 +1,17 @@
 package io.sipim.benchmarks;
 
 import gov.nist.javax.sip.parser.ParseExceptionListener;
+import io.sipim.sip.message.Challenge;
+import io.sipim.sip.message.Credentials;
 import io.sipim.sip.message.Header;
+import io.sipim.sip.message.MediaType;
 import io.sipim.sip.message.NameAddr;
+import io.sipim.sip.message.Parameters;
 import io.sipim.sip.message.SipMessage;
 import io.sipim.sip.message.SipRequest;
 import io.sipim.sip.message.SipUri;
 import io.sipim.sip.message.Uri;
+import io.sipim.sip.message.Via;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,9 +62,11 @@ public final class Messages {
     /**
      * Reads every value a parsed SIPIM message makes only on first use, so that SIPIM has made
      * every string JAIN-SIP makes while parsing: the text of Call-ID and of text and extension
-     * headers (cut from the header section when read), and the text, host and user of the
-     * Request-URI and of every name-addr URI. Walking the headers allocates a little itself
-     * ({@code Header.values()} wraps a single value in a list), which counts against SIPIM.
+     * headers (cut from the header section when read), the text, host, user and parameters of the
+     * Request-URI and of every name-addr URI, and every parameter list (name-addr, Via, digest
+     * credentials and challenges, media types), whose names and values are also made on first
+     * read. Walking the headers allocates a little itself ({@code Header.values()} wraps a single
+     * value in a list), which counts against SIPIM.
      *
      * @return the total length of what was read, so the JIT cannot drop it
      */
@@ -71,7 +78,15 @@ public final class Messages {
         for (Header h : m.headers()) {
             for (Object v : h.values()) {
                 if (v instanceof NameAddr a) {
-                    n += read(a.uri());
+                    n += read(a.uri()) + read(a.parameters());
+                } else if (v instanceof Via via) {
+                    n += via.host().length() + read(via.parameters());
+                } else if (v instanceof Credentials c) {
+                    n += read(c.parameters());
+                } else if (v instanceof Challenge c) {
+                    n += read(c.parameters());
+                } else if (v instanceof MediaType t) {
+                    n += read(t.parameters());
                 } else if (v instanceof String text) {
                     n += text.length();
                 }
@@ -80,10 +95,19 @@ public final class Messages {
         return n;
     }
 
+    private static int read(Parameters p) {
+        int n = 0;
+        for (int i = 0; i < p.size(); i++) {
+            String value = p.rawValue(i);
+            n += p.name(i).length() + (value == null ? 0 : value.length());
+        }
+        return n;
+    }
+
     private static int read(Uri uri) {
         if (uri instanceof SipUri u) {
             String user = u.user();
-            return u.toString().length() + u.host().length() + (user == null ? 0 : user.length());
+            return u.toString().length() + u.host().length() + (user == null ? 0 : user.length()) + read(u.parameters());
         }
         return 0;
     }

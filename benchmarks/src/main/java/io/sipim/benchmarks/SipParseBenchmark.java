@@ -31,11 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * that rethrows, because without one it silently drops a header it fails to parse.
  *
  * <p>SIPIM scans and checks everything while parsing, but makes some strings only when they are
- * first read: a header's value text, the text of Call-ID and text headers (all cut from one copy
- * of the header section), and a {@code SipUri}'s text, host and user. JAIN-SIP makes those
- * strings while parsing. {@link #sipimParseAndRead} reads them all ({@link Messages#readValues}),
- * which makes it the like-for-like figure; {@link #sipimParse} is what a parse costs an
- * application that does not read them.
+ * first read: a header's value text, the text of Call-ID and text headers, a {@code SipUri}'s text,
+ * host, user and parameters, and the names and values of parameter lists (cut from one copy of the
+ * header section). JAIN-SIP makes those strings while parsing. {@link #sipimParseAndRead} reads
+ * them all ({@link Messages#readValues}), which makes it the like-for-like figure; {@link #sipimParse}
+ * is what a parse costs an application that does not read them.
  *
  * <p>Both parsers are stateless between calls and are created once per trial.
  */
