@@ -1,6 +1,6 @@
 /**
  * SIPIM's SIP core: messages, parser, SDP, transports, transactions, digest authentication and
- * the user agent.
+ * the user agent, and the server side (registrar and proxy).
  *
  * <p>Only API packages are exported; implementation details live in {@code io.sipim.sip.internal.*}.
  */
@@ -19,4 +19,5 @@ module io.sipim.sip {
     exports io.sipim.sip.transaction;
     exports io.sipim.sip.auth;
     exports io.sipim.sip.ua;
+    exports io.sipim.sip.server;
 }

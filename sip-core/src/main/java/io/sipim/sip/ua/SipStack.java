@@ -184,7 +184,8 @@ public final class SipStack implements AutoCloseable {
         return callbacks;
     }
 
-    Resolver resolver() {
+    /** The server locator (RFC 3263) requests are routed with; for layers built on the stack (a proxy). */
+    public Resolver resolver() {
         return resolver;
     }
 
@@ -292,6 +293,22 @@ public final class SipStack implements AutoCloseable {
             if (handler.onRequest(tx, request, received)) {
                 return;
             }
+            answerAsUserAgent(tx, request);
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Received received, ServerTransaction invite) {
+            handler.onAck(ack, received, invite);
+        }
+
+        @Override
+        public void onCancel(ServerTransaction cancel, SipRequest request, Received received, ServerTransaction invite) {
+            if (!handler.onCancel(cancel, request, received, invite)) {
+                ServerHandler.answerCancel(cancel, invite);
+            }
+        }
+
+        private void answerAsUserAgent(ServerTransaction tx, SipRequest request) {
             switch (request.method()) {
                 case SipRequest.MESSAGE -> {
                     SipAccount a = accountFor(request.requestUri());
