@@ -29,6 +29,13 @@ public final class Main {
         switch (args[0]) {
             case "lint":
                 return new LintCommand(out, err).run(rest);
+            case "server": {
+                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                return new ServerCommand(out, err).run(rest, stop);
+            }
+            case "demo":
+                return new DemoCommand(out).run();
             case "client":
                 return new ClientCommand(System.in, out, err).run(rest);
             case "-h":
@@ -46,6 +53,7 @@ public final class Main {
         s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
         s.println("commands:");
         s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        s.println("  demo                      registrar + proxy and two user agents exchanging MESSAGEs on loopback");
         s.println("  server [--bind IP] [--sip-port N] [--tls-port N] [--domain D] [--users u:p,...]");
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
         s.println("  client --user U --password P --server HOST:PORT [--transport udp|tcp|tls] [--domain D]");

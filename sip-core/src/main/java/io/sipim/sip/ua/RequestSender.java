@@ -49,6 +49,10 @@ final class RequestSender {
      */
     static CompletableFuture<SipResponse> send(SipStack stack, SipRequest request, SipUri nextHop, DigestClient auth,
                                                Consumer<SipResponse> provisional) {
+        if (auth != null && request.isMethod(SipRequest.REGISTER)) {
+            // RFC 3261 §22.3: a refresh or unregister reuses the registrar's last challenge (next nc), saving the 401 round trip.
+            request = auth.authorizePreemptively(request);
+        }
         RequestSender s = new RequestSender(stack, request, auth, provisional);
         stack.resolver().resolve(nextHop).whenComplete((targets, err) -> stack.loop().execute(() -> {
             if (err != null || targets.isEmpty()) {
