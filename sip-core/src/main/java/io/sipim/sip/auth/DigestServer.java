@@ -42,7 +42,8 @@ import java.util.function.LongSupplier;
  *
  * <p>The {@code uri} parameter must name the Request-URI: the same text, or a URI equal to it by
  * the rules of RFC 3261 §19.1.4, since a proxy on the way may re-escape or reorder parameters.
- * The digest covers the {@code uri} as sent, so this tolerance does not weaken it.
+ * The digest covers the {@code uri} as sent, so this tolerance does not weaken it. URIs that
+ * {@link Builder#sameResource} names as this server are accepted too.
  *
  * <p>Not thread-safe: like all protocol state it belongs to the stack's
  * {@link io.sipim.sip.loop.Scheduler} thread.
@@ -62,10 +63,12 @@ public final class DigestServer {
     private final String qopOptions;
     private final NonceCodec nonces;
     private final NonceCounts counts;
+    private final java.util.function.Predicate<Uri> sameResource;
 
     private DigestServer(Builder b) {
         this.realm = b.realm;
         this.users = b.users;
+        this.sameResource = b.sameResource;
         this.clock = b.clock;
         this.lifetimeNanos = b.nonceLifetime.toNanos();
         this.algorithms = List.copyOf(b.algorithms);
@@ -84,6 +87,7 @@ public final class DigestServer {
     public static final class Builder {
         private final String realm;
         private final UserStore users;
+        private java.util.function.Predicate<Uri> sameResource = u -> false;
         private LongSupplier clock = System::nanoTime;
         private SecureRandom random;
         private Duration nonceLifetime = DEFAULT_NONCE_LIFETIME;
@@ -148,6 +152,17 @@ public final class DigestServer {
             return this;
         }
 
+        /**
+         * Other URIs that name the same resource as any Request-URI this server verifies: for a
+         * registrar, its own addresses and domain. Some clients put the server's address in the
+         * digest {@code uri} instead of the Request-URI (SIPp writes {@code sip:IP:port}); RFC 2617
+         * §3.2.2.5 asks only that the URI refer to the same resource. Default: none.
+         */
+        public Builder sameResource(java.util.function.Predicate<Uri> sameResource) {
+            this.sameResource = Objects.requireNonNull(sameResource, "sameResource");
+            return this;
+        }
+
         public DigestServer build() {
             return new DigestServer(this);
         }
@@ -190,7 +205,8 @@ public final class DigestServer {
             throw new IllegalArgumentException("nothing to reject: " + result);
         }
         if (result.status() == Status.MALFORMED) {
-            return SipResponse.to(request, 400);
+            // RFC 3261 §21.4.1: the reason phrase says what is wrong.
+            return SipResponse.to(request, 400).reason("Bad credentials: " + result.detail());
         }
         boolean proxy = isProxy(which);
         SipResponse.Builder b = SipResponse.to(request, proxy ? 407 : 401);
@@ -250,7 +266,7 @@ public final class DigestServer {
         if (response.length() != alg.hexLength() || !isHex(response)) {
             return malformed(user, "response is not " + alg.hexLength() + " hex digits");
         }
-        if (!sameUri(uri, request.requestUri())) {
+        if (!sameUri(uri, request.requestUri()) && !otherNameOfUs(uri)) {
             return malformed(user, "uri \"" + uri + "\" is not the Request-URI " + request.requestUri());
         }
         String ha1 = users.ha1(user, realm, alg.base());
@@ -315,6 +331,14 @@ public final class DigestServer {
             }
         }
         return true;
+    }
+
+    private boolean otherNameOfUs(String digestUri) {
+        try {
+            return sameResource.test(Uri.parse(digestUri));
+        } catch (SipParseException e) {
+            return false;
+        }
     }
 
     private static boolean sameUri(String digestUri, Uri requestUri) {

@@ -71,7 +71,9 @@ public final class SipServer implements AutoCloseable {
                 : InMemoryLocationService.builder().clock(new SchedulerClock(stack.loop())).build();
         DigestServer auth = b.users == null ? null
                 : DigestServer.builder(b.realm != null ? b.realm : b.domain, b.users)
-                        .algorithms(DigestAlgorithm.SHA_256, DigestAlgorithm.MD5)
+                        .algorithms(b.algorithms)
+                        // A digest uri naming this server (its domain or a listen address) is the registrar too.
+                        .sameResource(u -> u instanceof io.sipim.sip.message.SipUri su && ctx.isUs(su))
                         .clock(stack.loop()::nanoTime).build();
         this.registrar = b.registrar
                 ? new Registrar(ctx, location, auth, b.minExpires.toSeconds(), b.maxExpires.toSeconds(),
@@ -221,6 +223,7 @@ public final class SipServer implements AutoCloseable {
         private final SipStack stack;
         private String domain;
         private String realm;
+        private DigestAlgorithm[] algorithms = {DigestAlgorithm.SHA_256, DigestAlgorithm.MD5};
         private final Set<String> aliases = new HashSet<>();
         private UserStore users;
         private LocationService location;
@@ -261,6 +264,19 @@ public final class SipServer implements AutoCloseable {
         /** The digest realm; default the domain (RFC 3261 §22.1). */
         public Builder realm(String realm) {
             this.realm = Objects.requireNonNull(realm, "realm");
+            return this;
+        }
+
+        /**
+         * The digest algorithms challenged with, preferred first (RFC 8760 §2.4: one challenge
+         * each); default SHA-256 then MD5. Some clients answer only the first challenge (SIPp does,
+         * and only with MD5): list MD5 first, or alone, for them.
+         */
+        public Builder digestAlgorithms(DigestAlgorithm... algorithms) {
+            if (algorithms.length == 0) {
+                throw new IllegalArgumentException("at least one digest algorithm");
+            }
+            this.algorithms = algorithms.clone();
             return this;
         }
 

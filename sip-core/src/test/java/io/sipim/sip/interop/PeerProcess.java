@@ -44,7 +44,10 @@ final class PeerProcess implements AutoCloseable {
     String output() {
         try {
             String s = Files.readString(log, StandardCharsets.UTF_8);
-            return name + " output:\n" + (s.length() > 6000 ? s.substring(s.length() - 6000) : s);
+            Path messages = log.resolveSibling(name + "_messages.log");
+            String m = Files.exists(messages) ? Files.readString(messages, StandardCharsets.ISO_8859_1) : "";
+            return name + " output:\n" + (s.length() > 6000 ? s.substring(s.length() - 6000) : s)
+                    + (m.isEmpty() ? "" : "\n" + name + " messages:\n" + (m.length() > 6000 ? m.substring(m.length() - 6000) : m));
         } catch (IOException e) {
             return name + " output unavailable: " + e;
         }

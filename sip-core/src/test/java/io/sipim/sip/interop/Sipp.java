@@ -35,7 +35,8 @@ final class Sipp {
         List<String> cmd = new ArrayList<>(List.of(exe.toString()));
         cmd.addAll(scenario);
         cmd.addAll(List.of("-i", "127.0.0.1", "-p", Integer.toString(port), "-t", transport, "-m", Integer.toString(calls),
-                "-nostdin", "-timeout", "30s", "-timeout_error", "-trace_err", "-trace_msg"));
+                "-nostdin", "-timeout", "30s", "-timeout_error", "-trace_err", "-trace_msg",
+                "-message_file", dir.resolve(name + "_messages.log").toString()));
         cmd.addAll(List.of(extra));
         if (remote != null) {
             cmd.add(remote);

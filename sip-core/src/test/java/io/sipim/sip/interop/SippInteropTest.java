@@ -86,4 +86,25 @@ class SippInteropTest {
         }
     }
 
+
+    @ParameterizedTest(name = "over {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    @DisplayName("SIPp registers with the SIPIM registrar: 401 with an MD5 challenge, then 200 (RFC 3261 §10.3, §22.4)")
+    void sippRegistersWithSipimRegistrar(Transport t) throws Exception {
+        try (SipStack stack = stack()) {
+            io.sipim.sip.server.SipServer server = io.sipim.sip.server.SipServer.builder(stack).domain("sipim.test")
+                    .users(io.sipim.sip.auth.UserStore.inMemory(java.util.Map.of("sipp", "secret")))
+                    // SIPp answers only the first challenge, and only MD5 (see ../shared/peers.md).
+                    .digestAlgorithms(io.sipim.sip.auth.DigestAlgorithm.MD5, io.sipim.sip.auth.DigestAlgorithm.SHA_256)
+                    .registrar().proxy()
+                    .build();
+            int ours = stack.localAddress(t).address().getPort();
+            try (PeerProcess sipp = Sipp.start("sipp-register", List.of("-sf", Sipp.scenario("uac_register.xml", "REGISTER", work)
+                    .toString()), Peers.freePort(), sippTransport(t), 1, "127.0.0.1:" + ours, work,
+                    "-au", "sipp", "-ap", "secret")) {
+                assertEquals(0, sipp.waitFor(30), sipp.output());
+            }
+            assertEquals(1, server.bindings("sip:sipp@sipim.test").get(5, TimeUnit.SECONDS).size());
+        }
+    }
 }
