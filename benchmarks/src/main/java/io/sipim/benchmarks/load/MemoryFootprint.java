@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Heap cost of registrations and TCP connections on one SIPIM stack (registrar + proxy), with
  * the clients in separate processes so that only the server is measured. Run it with the heap
  * limit to prove: {@code java -Xmx256m -cp benchmarks.jar io.sipim.benchmarks.load.MemoryFootprint [N]}
- * (N defaults to 10,000). Prints heap in use (after GC) at each step and the cost per
+ * (N defaults to 10,000). Prints heap in use (after GC, and after the REGISTER transactions have
+ * ended) at each step and the cost per
  * registration and per connection.
  */
 public final class MemoryFootprint {
@@ -57,6 +58,16 @@ public final class MemoryFootprint {
             String sip = stack.localAddress(Transport.UDP).hostPort();
             Process reg = child("--register", sip, Integer.toString(n));
             waitFor(reg, "REGISTERED");
+            // Server transactions linger for Timer J (64*T1 = 32 s on UDP); measure the registrations, not them.
+            long txDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+            while (System.nanoTime() < txDeadline) {
+                CompletableFuture<Integer> c = new CompletableFuture<>();
+                stack.loop().execute(() -> c.complete(stack.transactions().serverCount()));
+                if (c.get() == 0) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
             long afterReg = usedHeap();
             int bindings = server.locationService().size();
             System.out.printf("%,d registrations (%,d bindings): heap %,d KiB, %,d bytes per registration%n",
