@@ -16,6 +16,16 @@ import io.sipim.sip.sdp.OfferAnswer;
 import io.sipim.sip.sdp.Origin;
 import io.sipim.sip.sdp.SessionDescription;
 import java.util.List;
+import java.util.Map;
+import java.time.Duration;
+import java.net.InetSocketAddress;
+import io.sipim.sip.auth.UserStore;
+import io.sipim.sip.message.SipResponse;
+import io.sipim.sip.server.SipServer;
+import io.sipim.sip.transport.Transport;
+import io.sipim.sip.ua.Registration;
+import io.sipim.sip.ua.SipAccount;
+import io.sipim.sip.ua.SipStack;
 import org.junit.jupiter.api.Test;
 
 /** The README's quick starts, verbatim, so the README stays true. */
@@ -56,5 +66,34 @@ class ReadmeExamplesTest {
         assertEquals(7394, answer.media().get(0).port());
         assertEquals("msrp://10.0.0.1:7394/abc;tcp", answer.media().get(0).attribute("path").value());
         assertTrue(answer.toString().contains("m=message 7394 TCP/MSRP *\r\n"));
+    }
+
+    @Test
+    void quickStartServerAndUserAgent() throws Exception {
+        // --- README: Quick start: registrar and proxy ---
+        SipStack serverStack = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 5070)).build();
+        SipServer server = SipServer.builder(serverStack).domain("example.com")
+                .users(UserStore.inMemory(Map.of("alice", "secret", "bob", "secret")))
+                .registrar().proxy().requestLog(System.out::println).build();
+        // --- end ---
+        try (serverStack; SipStack bobStack = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build()) {
+            SipAccount bob = bobStack.account("sip:bob@example.com").credentials("bob", "secret")
+                    .outboundProxy("sip:127.0.0.1:5070").build();
+            java.util.concurrent.LinkedBlockingQueue<String> got = new java.util.concurrent.LinkedBlockingQueue<>();
+            bob.onMessage(in -> got.add(in.text()));
+            bob.register(Duration.ofMinutes(10)).join();
+            // --- README: Quick start: register and send a MESSAGE ---
+            try (SipStack stack = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build()) {
+                SipAccount alice = stack.account("sip:alice@example.com").credentials("alice", "secret")
+                        .outboundProxy("sip:127.0.0.1:5070").build();
+                Registration reg = alice.register(Duration.ofMinutes(10)).join();    // digest auth, refreshes itself
+                SipResponse r = alice.message("sip:bob@example.com").text("lunch?").send().join(); // a 4xx is a value
+                alice.onMessage(in -> System.out.println(in.from().uri() + ": " + in.text()));
+                System.out.println(reg.expires() + " " + r.status());
+            }
+            // --- end ---
+            assertEquals("lunch?", got.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(1, server.bindings("sip:bob@example.com").join().size());
+        }
     }
 }
