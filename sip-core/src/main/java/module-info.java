@@ -18,5 +18,6 @@ module io.sipim.sip {
     exports io.sipim.sip.transport;
     exports io.sipim.sip.transaction;
     exports io.sipim.sip.auth;
+    exports io.sipim.sip.dialog;
     exports io.sipim.sip.ua;
 }
