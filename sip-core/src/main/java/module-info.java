@@ -18,6 +18,7 @@ module io.sipim.sip {
     exports io.sipim.sip.transport;
     exports io.sipim.sip.transaction;
     exports io.sipim.sip.auth;
+    exports io.sipim.sip.dialog;
     exports io.sipim.sip.ua;
     exports io.sipim.sip.server;
 }

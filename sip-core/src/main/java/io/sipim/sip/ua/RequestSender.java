@@ -34,6 +34,8 @@ final class RequestSender {
     private int index;
     private int authRounds;
     private Exception lastFailure;
+    private ClientTransaction current;
+    private Consumer<SipResponse> late2xx = r -> { };
 
     private RequestSender(SipStack stack, SipRequest request, DigestClient auth, Consumer<SipResponse> provisional) {
         this.stack = stack;
@@ -49,21 +51,45 @@ final class RequestSender {
      */
     static CompletableFuture<SipResponse> send(SipStack stack, SipRequest request, SipUri nextHop, DigestClient auth,
                                                Consumer<SipResponse> provisional) {
+        return create(stack, request, auth, provisional).start(nextHop);
+    }
+
+    /** A sender not started yet, so that the caller can keep it (INVITE: CANCEL, ACK, late 2xx). */
+    static RequestSender create(SipStack stack, SipRequest request, DigestClient auth, Consumer<SipResponse> provisional) {
         if (auth != null && request.isMethod(SipRequest.REGISTER)) {
             // RFC 3261 §22.3: a refresh or unregister reuses the registrar's last challenge (next nc), saving the 401 round trip.
             request = auth.authorizePreemptively(request);
         }
-        RequestSender s = new RequestSender(stack, request, auth, provisional);
+        return new RequestSender(stack, request, auth, provisional);
+    }
+
+    /**
+     * Where every 2xx after the first goes (INVITE only): retransmissions and forks that the
+     * transaction passes up while Accepted (RFC 6026 §8.4), for the UAC core to acknowledge
+     * (RFC 3261 §13.2.2.4).
+     */
+    RequestSender late2xx(Consumer<SipResponse> hook) {
+        this.late2xx = hook;
+        return this;
+    }
+
+    /** Starts sending to {@code nextHop}; loop thread only. */
+    CompletableFuture<SipResponse> start(SipUri nextHop) {
         stack.resolver().resolve(nextHop).whenComplete((targets, err) -> stack.loop().execute(() -> {
             if (err != null || targets.isEmpty()) {
-                s.result.completeExceptionally(new SipTransportException("cannot resolve " + nextHop
+                result.completeExceptionally(new SipTransportException("cannot resolve " + nextHop
                         + (err != null ? ": " + err.getMessage() : ""), new IOException("no targets")));
                 return;
             }
-            s.targets = targets;
-            s.attempt();
+            this.targets = targets;
+            attempt();
         }));
-        return s.result;
+        return result;
+    }
+
+    /** The client transaction of the current attempt (null before the first): for CANCEL (§9.1). */
+    ClientTransaction transaction() {
+        return current;
     }
 
     private void attempt() {
@@ -83,12 +109,15 @@ final class RequestSender {
             return;
         }
         TransportAddress to = target;
-        stack.transactions().sendRequest(withVia, to, new ClientTransaction.Listener() {
+        current = stack.transactions().sendRequest(withVia, to, new ClientTransaction.Listener() {
             private boolean done;
 
             @Override
             public void onResponse(SipResponse response) {
                 if (done) {
+                    if (response.isSuccess() && request.isMethod(SipRequest.INVITE)) {
+                        late2xx.accept(response);
+                    }
                     return;
                 }
                 if (!response.isFinal()) {

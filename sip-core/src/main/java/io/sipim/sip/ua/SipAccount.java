@@ -40,6 +40,7 @@ public final class SipAccount implements AutoCloseable {
     private final List<Consumer<IncomingMessage>> messageListeners = new CopyOnWriteArrayList<>();
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final AtomicLong cseq = new AtomicLong(1);
+    private volatile Consumer<IncomingCall> callListener;
     /** RFC 3608: the Service-Route of the last registration, used as the route set of later requests. */
     private volatile List<NameAddr> serviceRoute = List.of();
 
@@ -100,6 +101,24 @@ public final class SipAccount implements AutoCloseable {
         return send(newRequest(SipRequest.OPTIONS, uri, NameAddr.of(uri)).build());
     }
 
+    /**
+     * Starts an INVITE session with {@code target} (RFC 3261 §13.2): set the offer, then
+     * {@link OutgoingCall#start()}.
+     */
+    public OutgoingCall invite(String target) {
+        return new OutgoingCall(this, SipUri.parse(target));
+    }
+
+    /**
+     * Takes INVITEs addressed to this account (on the callback executor); each must be accepted or
+     * rejected. Replaces any earlier listener. Without one, INVITEs are answered 480 Temporarily
+     * Unavailable (RFC 3261 §21.4.18: no one here to take the call right now).
+     */
+    public SipAccount onCall(Consumer<IncomingCall> listener) {
+        this.callListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** Calls {@code listener} (on the callback executor) for every MESSAGE addressed to this account. */
     public SipAccount onMessage(Consumer<IncomingMessage> listener) {
         messageListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -153,6 +172,14 @@ public final class SipAccount implements AutoCloseable {
     String newCallId() {
         return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE)
                 + "@" + (aor.host() == null ? "sipim" : aor.host());
+    }
+
+    Consumer<IncomingCall> callListener() {
+        return callListener;
+    }
+
+    DigestClient auth() {
+        return auth;
     }
 
     SipUri registrar() {

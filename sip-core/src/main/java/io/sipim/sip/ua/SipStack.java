@@ -66,6 +66,7 @@ public final class SipStack implements AutoCloseable {
     private final List<TransportAddress> listening = new ArrayList<>();
     private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
     private volatile RequestHandler handler = (tx, r, rec) -> false;
+    private final InviteCore calls = new InviteCore(this);
 
     private SipStack(Builder b) {
         if (b.customScheduler != null) {
@@ -93,7 +94,7 @@ public final class SipStack implements AutoCloseable {
             this.nio = null;
             this.transport = b.customTransport;
             this.transactions = new TransactionLayer(loop, transport, b.timers);
-            transactions.serverHandler(new UserAgentServer());
+            transactions.serverHandler(new UserAgentServer()).strayResponses(calls::onStrayResponse);
             for (Transport t : Transport.values()) {
                 if (transport.local(t) != null) {
                     listening.add(transport.local(t));
@@ -110,7 +111,7 @@ public final class SipStack implements AutoCloseable {
         CompletableFuture<TransactionLayer> tl = new CompletableFuture<>();
         loop.execute(() -> {
             TransactionLayer layer = new TransactionLayer(loop, transport, b.timers);
-            layer.serverHandler(new UserAgentServer());
+            layer.serverHandler(new UserAgentServer()).strayResponses(calls::onStrayResponse);
             tl.complete(layer);
         });
         this.transactions = tl.join();
@@ -191,6 +192,19 @@ public final class SipStack implements AutoCloseable {
 
     String userAgent() {
         return userAgent;
+    }
+
+    /** The INVITE sessions of every account; loop thread only. */
+    InviteCore calls() {
+        return calls;
+    }
+
+    /** The account a request to {@code uri} is for: by user part (404/480 when none). */
+    SipAccount accountFor(Uri uri) {
+        if (!(uri instanceof SipUri u)) {
+            return null;
+        }
+        return accounts.get(u.user() == null ? "" : u.user());
     }
 
     void register(SipAccount account) {
@@ -286,60 +300,55 @@ public final class SipStack implements AutoCloseable {
         }
     }
 
-    /** The user agent's own answers to requests no handler took (RFC 3261 §8.2). */
+    /**
+     * The user agent's own answers to requests no handler took (RFC 3261 §8.2): MESSAGE to its
+     * account, OPTIONS 200, INVITE to the account's call listener (480 without one), requests in
+     * a call's dialog to the call (481 without one), 2xx ACKs to their call, CANCEL as §9.2 says.
+     */
     private final class UserAgentServer implements ServerHandler {
         @Override
         public void onRequest(ServerTransaction tx, SipRequest request, Received received) {
             if (handler.onRequest(tx, request, received)) {
                 return;
             }
-            answerAsUserAgent(tx, request);
-        }
-
-        @Override
-        public void onAck(SipRequest ack, Received received, ServerTransaction invite) {
-            handler.onAck(ack, received, invite);
-        }
-
-        @Override
-        public void onCancel(ServerTransaction cancel, SipRequest request, Received received, ServerTransaction invite) {
-            if (!handler.onCancel(cancel, request, received, invite)) {
-                ServerHandler.answerCancel(cancel, invite);
+            boolean inDialog = request.to() != null && request.to().tag() != null;
+            if (inDialog && !request.isMethod(SipRequest.INVITE) && calls.inDialog(tx, request)) {
+                return;
             }
-        }
-
-        private void answerAsUserAgent(ServerTransaction tx, SipRequest request) {
             switch (request.method()) {
                 case SipRequest.MESSAGE -> {
                     SipAccount a = accountFor(request.requestUri());
                     if (a == null) {
-                        answer(tx, request, 404);
+                        InviteCore.answer(tx, request, 404);
                     } else {
-                        answer(tx, request, 200);
+                        InviteCore.answer(tx, request, 200);
                         a.deliver(new IncomingMessage(request));
                     }
                 }
                 case SipRequest.OPTIONS -> tx.respond(SipResponse.to(request, 200).toTag(TransactionLayer.newTag())
                         .header(HeaderName.ALLOW, ALLOW).header("Accept", "text/plain, application/sdp, message/cpim")
                         .build());
+                case SipRequest.INVITE -> calls.onInvite(tx, request);
                 case SipRequest.BYE, SipRequest.INFO, SipRequest.UPDATE, SipRequest.PRACK, SipRequest.NOTIFY ->
-                        answer(tx, request, 481);
-                case SipRequest.INVITE, SipRequest.SUBSCRIBE, SipRequest.PUBLISH, SipRequest.REFER ->
-                        answer(tx, request, 480);
+                        InviteCore.answer(tx, request, 481);
+                case SipRequest.SUBSCRIBE, SipRequest.PUBLISH, SipRequest.REFER -> InviteCore.answer(tx, request, 480);
                 default -> tx.respond(SipResponse.to(request, 405).toTag(TransactionLayer.newTag())
                         .header(HeaderName.ALLOW, ALLOW).build());
             }
         }
 
-        private void answer(ServerTransaction tx, SipRequest request, int status) {
-            tx.respond(SipResponse.to(request, status).toTag(TransactionLayer.newTag()).build());
+        @Override
+        public void onAck(SipRequest ack, Received received, ServerTransaction invite) {
+            if (!handler.onAck(ack, received, invite)) {
+                calls.onAck(ack);
+            }
         }
 
-        private SipAccount accountFor(Uri uri) {
-            if (!(uri instanceof SipUri u)) {
-                return null;
+        @Override
+        public void onCancel(ServerTransaction cancel, SipRequest request, Received received, ServerTransaction invite) {
+            if (!handler.onCancel(cancel, request, received, invite)) {
+                calls.onCancel(cancel, invite);
             }
-            return accounts.get(u.user() == null ? "" : u.user());
         }
     }
 
