@@ -107,4 +107,52 @@ class SippInteropTest {
             assertEquals(1, server.bindings("sip:sipp@sipim.test").get(5, TimeUnit.SECONDS).size());
         }
     }
+
+    private static final String AUDIO_SDP = "v=0\r\no=sipim 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+            + "m=audio 6000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+    @ParameterizedTest(name = "over {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    @DisplayName("SIPp's built-in UAC calls SIPIM: INVITE, 200 with the SDP answer, ACK, BYE, 200 (RFC 3261 §13, §15)")
+    void sippCallsSipim(Transport t) throws Exception {
+        try (SipStack stack = stack()) {
+            SipAccount service = stack.account("sip:service@sipim.test").build();
+            LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+            service.onCall(call -> {
+                io.sipim.sip.sdp.SessionDescription answer = io.sipim.sip.sdp.OfferAnswer.answer(call.offer(),
+                        io.sipim.sip.sdp.SessionDescription.parse(AUDIO_SDP));
+                call.accept(answer).thenAccept(c -> {
+                    events.add("confirmed");
+                    c.onTerminated(() -> events.add("terminated"));
+                });
+            });
+            int ours = stack.localAddress(t).address().getPort();
+            try (PeerProcess sipp = Sipp.start("sipp-uac-invite", List.of("-sn", "uac", "-s", "service"), Peers.freePort(),
+                    sippTransport(t), 1, "127.0.0.1:" + ours, work, "-d", "200")) {
+                assertEquals(0, sipp.waitFor(30), sipp.output());
+            }
+            assertEquals("confirmed", events.poll(5, TimeUnit.SECONDS));
+            assertEquals("terminated", events.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @org.junit.jupiter.params.provider.EnumSource(value = Transport.class, names = {"UDP", "TCP"})
+    @DisplayName("SIPIM calls SIPp's built-in UAS: INVITE, 180, 200 with SDP, ACK, then BYE answered 200")
+    void sipimCallsSipp(Transport t) throws Exception {
+        int port = Peers.freePort();
+        try (PeerProcess sipp = Sipp.start("sipp-uas-invite", List.of("-sn", "uas"), port, sippTransport(t), 1, null, work);
+             SipStack stack = stack()) {
+            Thread.sleep(500); // let SIPp bind its socket
+            SipAccount alice = stack.account("sip:alice@sipim.test").transport(t).build();
+            String target = "sip:service@127.0.0.1:" + port + (t == Transport.TCP ? ";transport=tcp" : "");
+            LinkedBlockingQueue<Integer> provisional = new LinkedBlockingQueue<>();
+            io.sipim.sip.ua.Call call = alice.invite(target).offer(io.sipim.sip.sdp.SessionDescription.parse(AUDIO_SDP))
+                    .provisional(r -> provisional.add(r.status())).start().get(20, TimeUnit.SECONDS);
+            assertEquals(Integer.valueOf(180), provisional.poll(1, TimeUnit.SECONDS));
+            assertEquals(true, call.remoteSdp() != null, "SIPp's 200 carried SDP");
+            assertEquals(200, call.bye().get(20, TimeUnit.SECONDS).status());
+            assertEquals(0, sipp.waitFor(20), sipp.output());
+        }
+    }
 }
