@@ -23,6 +23,7 @@ import io.sipim.sip.auth.UserStore;
 import io.sipim.sip.message.SipResponse;
 import io.sipim.sip.server.SipServer;
 import io.sipim.sip.transport.Transport;
+import io.sipim.sip.ua.Call;
 import io.sipim.sip.ua.Registration;
 import io.sipim.sip.ua.SipAccount;
 import io.sipim.sip.ua.SipStack;
@@ -94,6 +95,28 @@ class ReadmeExamplesTest {
             // --- end ---
             assertEquals("lunch?", got.poll(10, java.util.concurrent.TimeUnit.SECONDS));
             assertEquals(1, server.bindings("sip:bob@example.com").join().size());
+        }
+    }
+
+    @Test
+    void quickStartCall() throws Exception {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n"
+                + "m=message 7394 TCP/MSRP *\r\na=accept-types:text/plain\r\na=path:msrp://127.0.0.1:7394/abc;tcp\r\n";
+        SessionDescription myOffer = SessionDescription.parse(sdp);
+        SessionDescription mySdp = SessionDescription.parse(sdp.replace("abc", "xyz"));
+        try (SipStack a = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build();
+             SipStack b = SipStack.builder().listen(Transport.UDP, new InetSocketAddress("127.0.0.1", 0)).build()) {
+            SipAccount alice = a.account("sip:alice@example.com").build();
+            SipAccount bob = b.account("sip:bob@example.com").build();
+            String bobAddress = "sip:bob@" + b.localAddress(Transport.UDP).hostPort();
+            // --- README: Quick start: an INVITE session ---
+            bob.onCall(in -> in.accept(OfferAnswer.answer(in.offer(), mySdp)));      // or in.reject(486)
+            Call call = alice.invite(bobAddress).offer(myOffer).start().join();        // 2xx received, ACK sent
+            System.out.println(call.remoteSdp().media().get(0).attribute("path").value());
+            call.bye().join();
+            // --- end ---
+            assertEquals("msrp://127.0.0.1:7394/xyz;tcp", call.remoteSdp().media().get(0).attribute("path").value());
+            assertTrue(!call.isActive());
         }
     }
 }
