@@ -266,6 +266,9 @@ public final class Call {
                 b.header(HeaderName.PROXY_AUTHORIZATION, c);
             }
             a = new AckSender(stack, b.build(), dialog.nextHop());
+            // §14.1: a new INVITE waits for the previous one to complete, so only the previous
+            // INVITE's 2xx can still be retransmitted; older ACKs are dropped.
+            acks.keySet().removeIf(n -> n < cseq - 1);
             acks.put(cseq, a);
         }
         a.send();

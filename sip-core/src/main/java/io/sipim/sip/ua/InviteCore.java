@@ -25,6 +25,13 @@ import java.util.function.Consumer;
 final class InviteCore {
     private final SipStack stack;
     private final DialogTable<Call> calls = new DialogTable<>();
+    /**
+     * How long an INVITE handed to the application may stay unanswered before the UA answers 480
+     * itself: the length of a proxy's Timer C (RFC 3261 §16.6 item 11, "greater than 3 minutes"),
+     * so that an application that never answers does not hold the transaction and this entry forever.
+     */
+    static final java.time.Duration UNANSWERED_INVITE = java.time.Duration.ofSeconds(181);
+
     /** INVITEs handed to the application and not answered yet, for CANCEL (§9.2). */
     private final Map<ServerTransaction, IncomingCall> ringing = new HashMap<>();
 
@@ -80,6 +87,11 @@ final class InviteCore {
         }
         IncomingCall in = new IncomingCall(account, tx, request, offer);
         ringing.put(tx, in);
+        stack.loop().schedule(UNANSWERED_INVITE, () -> {
+            if (ringing.get(tx) == in) {
+                in.reject(480);
+            }
+        });
         stack.callbackExecutor().execute(() -> listener.accept(in));
     }
 

@@ -175,6 +175,23 @@ class CallSetupTest {
     }
 
     @Test
+    @DisplayName("An INVITE the application never answers gets 480 after Timer C's length (RFC 3261 §16.6 item 11), not a leak")
+    void unansweredInviteTimesOut() {
+        List<IncomingCall> seen = new ArrayList<>();
+        f.bob.onCall(in -> {
+            seen.add(in);
+            in.ringing();
+        });
+        CompletableFuture<Call> out = f.alice.invite("sip:bob@10.0.0.2:5060").offer(ALICE_OFFER).start();
+        f.run(Duration.ofSeconds(180));
+        assertEquals(1, seen.size());
+        assertTrue(!out.isDone(), "still ringing at 180 s");
+        f.runUntil(out, Duration.ofSeconds(5));
+        assertEquals(480, assertInstanceOf(CallException.class,
+                assertThrows(CompletionException.class, out::join).getCause()).status());
+    }
+
+    @Test
     @DisplayName("RFC 3261 §8.2/§21.4.18: with no onCall listener an INVITE is answered 480")
     void noListenerGets480() {
         CompletableFuture<Call> out = f.alice.invite("sip:bob@10.0.0.2:5060").offer(ALICE_OFFER).start();
