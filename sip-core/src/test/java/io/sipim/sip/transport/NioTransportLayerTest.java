@@ -234,4 +234,22 @@ class NioTransportLayerTest {
         onLoop(() -> b.send(SipResponse.to((SipRequest) req.message(), 200).build(), req.source(), e -> { }));
         assertEquals(200, ((SipResponse) take(atA).message()).status());
     }
+
+    @Test
+    @DisplayName("RFC 5923 §5: a request whose Via carries alias makes the connection reusable towards its sent-by")
+    void aliasReusesTheConnection() throws Exception {
+        TransportAddress la = a.listen(Transport.TCP, ANY_LOOPBACK).join();
+        TransportAddress lb = b.listen(Transport.TCP, ANY_LOOPBACK).join();
+        SipRequest withAlias = (SipRequest) SipParser.parse(options(Transport.TCP, la, "al1").toString()
+                .replace(";rport", ";rport;alias"));
+        onLoop(() -> a.send(withAlias, lb, e -> { }));
+        assertEquals("al1", take(atB).message().callId());
+        // b now sends a new request to a's listen address: over the same connection, not a new one.
+        onLoop(() -> b.send(options(Transport.TCP, lb, "al2"), la, e -> { }));
+        assertEquals("al2", take(atA).message().callId());
+        CompletableFuture<int[]> counts = new CompletableFuture<>();
+        loop.execute(() -> counts.complete(new int[] {a.connectionCount(), b.connectionCount()}));
+        assertEquals(1, counts.join()[0], "a accepted no second connection");
+        assertEquals(1, counts.join()[1]);
+    }
 }
