@@ -36,6 +36,10 @@ final class NonInviteServerTransaction extends ServerTransaction {
             moveTo(State.COMPLETED, response.status() + " from TU");
             // §17.2.2: Timer J keeps the final response for request retransmissions (zero when reliable).
             startEndTimer(timers().timerJ(peer.transport()), "J");
+            if (!isTerminated()) {
+                // After the TU's current task (which may still read request() and received()).
+                layer.scheduler().execute(this::release);
+            }
         }
         return true;
     }

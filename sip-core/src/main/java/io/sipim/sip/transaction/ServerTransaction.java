@@ -16,22 +16,47 @@ import java.util.Objects;
 public abstract sealed class ServerTransaction extends Transaction
         permits InviteServerTransaction, NonInviteServerTransaction {
 
-    final Received received;
+    Received received;
+    private final CSeq cseq;
     private SipResponse lastResponse;
+    /** The final response as sent, once the parsed request and response have been let go. */
+    private byte[] finalWire;
 
     ServerTransaction(TransactionLayer layer, SipRequest request, Received received, Object key, State initial) {
         super(layer, request, received.source(), key, initial);
         this.received = received;
+        this.cseq = request.cseq();
     }
 
-    /** The request as it arrived, with its source and the local address it arrived on. */
+    /**
+     * The request as it arrived, with its source and the local address it arrived on; null once
+     * a completed non-INVITE server transaction over UDP has let it go (see {@link #request()}).
+     */
     public final Received received() {
         return received;
     }
 
     /** The most recent response sent on this transaction (including an automatic 100 Trying), or null. */
     public final SipResponse lastResponse() {
+        if (lastResponse == null && finalWire != null) {
+            return (SipResponse) new io.sipim.sip.parse.SipParser().parseDatagram(finalWire);
+        }
         return lastResponse;
+    }
+
+    /**
+     * Keeps only what Completed needs, the encoded final response, and lets the parsed request
+     * and response go: Timer J holds a completed transaction for 64·T1 (32 s), and at tens of
+     * thousands of requests a second the parsed messages would fill the heap.
+     */
+    final void release() {
+        if (state() != State.COMPLETED || lastResponse == null) {
+            return;
+        }
+        finalWire = lastResponse.encode();
+        lastResponse = null;
+        request = null;
+        received = null;
     }
 
     /**
@@ -50,10 +75,9 @@ public abstract sealed class ServerTransaction extends Transaction
     public final boolean respond(SipResponse response) {
         Objects.requireNonNull(response, "response");
         layer.checkLoop();
-        CSeq cseq = response.cseq();
-        if (cseq == null || !cseq.equals(request.cseq())) {
-            throw new IllegalArgumentException("response CSeq " + cseq + " does not match request CSeq "
-                    + request.cseq());
+        CSeq c = response.cseq();
+        if (c == null || !c.equals(cseq)) {
+            throw new IllegalArgumentException("response CSeq " + c + " does not match request CSeq " + cseq);
         }
         if (isTerminated()) {
             return false;
@@ -71,6 +95,8 @@ public abstract sealed class ServerTransaction extends Transaction
     final void resendLastResponse() {
         if (lastResponse != null) {
             send(lastResponse);
+        } else if (finalWire != null) {
+            sendEncoded(finalWire);
         }
     }
 

@@ -52,7 +52,10 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     }
 
     final TransactionLayer layer;
-    final SipRequest request;
+    /** The request; a completed non-INVITE server transaction lets it go (see {@link ServerTransaction#request()}). */
+    SipRequest request;
+    private final String method;
+    private final String branch;
     final TransportAddress peer;
     final Object key;
     private State state;
@@ -63,6 +66,8 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     Transaction(TransactionLayer layer, SipRequest request, TransportAddress peer, Object key, State initial) {
         this.layer = layer;
         this.request = request;
+        this.method = request.method();
+        this.branch = request.topVia() == null ? null : request.topVia().branch();
         this.peer = peer;
         this.key = key;
         this.state = initial;
@@ -73,24 +78,28 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
         return state;
     }
 
-    /** The request that created this transaction. */
-    public final SipRequest request() {
+    /**
+     * The request that created this transaction. A non-INVITE server transaction over UDP lets
+     * it go once it has completed and the task that sent the final response has ended (it only
+     * needs the encoded response for Timer J, RFC 3261 §17.2.2); after that this is null.
+     */
+    public SipRequest request() {
         return request;
     }
 
     /** The request method; ACK and CANCEL never own their INVITE's transaction. */
     public final String method() {
-        return request.method();
+        return method;
     }
 
     /** The branch parameter of the request's top Via, the transaction's identifier (§8.1.1.7). */
     public final String branch() {
-        return request.topVia().branch();
+        return branch;
     }
 
     /** True for the INVITE machines. */
     public final boolean isInvite() {
-        return request.isMethod(SipRequest.INVITE);
+        return SipRequest.INVITE.equals(method);
     }
 
     /** The other end: where a client sends the request, or where a server's request came from. */
@@ -147,6 +156,10 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
     }
 
     /** Sends {@code message} to the peer; a failure reported later is handled as §17.1.4 / §17.2.4 say. */
+    final void sendEncoded(byte[] wire) {
+        layer.transport().sendEncoded(wire, peer, this::sendFailed);
+    }
+
     final void send(SipMessage message) {
         layer.transport().send(message, peer, this::sendFailed);
     }

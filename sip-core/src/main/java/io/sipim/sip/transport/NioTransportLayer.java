@@ -207,7 +207,11 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
 
     @Override
     public void send(SipMessage message, TransportAddress destination, Consumer<IOException> onFailure) {
-        byte[] wire = message.encode();
+        sendEncoded(message.encode(), destination, onFailure);
+    }
+
+    @Override
+    public void sendEncoded(byte[] wire, TransportAddress destination, Consumer<IOException> onFailure) {
         if (destination.transport() == Transport.UDP) {
             UdpEndpoint e = udpFor(destination.address());
             if (e == null) {

@@ -21,6 +21,14 @@ public interface TransportLayer {
      */
     void send(SipMessage message, TransportAddress destination, Consumer<IOException> onFailure);
 
+    /**
+     * Sends an already encoded message (a transaction's kept final response). The default parses
+     * it and calls {@link #send}; transports that write bytes send them as they are.
+     */
+    default void sendEncoded(byte[] wire, TransportAddress destination, Consumer<IOException> onFailure) {
+        send(new io.sipim.sip.parse.SipParser().parseDatagram(wire), destination, onFailure);
+    }
+
     /** Sets who receives incoming messages (the transaction layer). */
     void receiver(Consumer<Received> receiver);
 

@@ -132,4 +132,24 @@ class NonInviteServerTransactionTest {
         assertEquals(List.of("0 200 MESSAGE"), other.log);
         assertEquals(address(Transport.UDP, "10.0.0.9"), tx().peer());
     }
+
+    @Test
+    @DisplayName("RFC 3261 §17.2.2: in Completed over UDP only the encoded final response is kept for Timer J; "
+            + "retransmissions get the same bytes, lastResponse() still answers, the parsed request is let go")
+    void completedKeepsOnlyTheEncodedResponse() {
+        client.send(message, server);
+        f.advanceTo(100);
+        var ok = response(message, 200, "uas");
+        assertTrue(tx().respond(ok));
+        assertEquals(message, tx().request(), "still there in the task that answered");
+        f.advanceTo(200);
+        assertEquals(null, tx().request());
+        assertEquals(null, tx().received());
+        assertEquals(ok, tx().lastResponse());
+        assertEquals("MESSAGE", tx().method());
+        client.send(message, server);
+        f.advanceTo(300);
+        assertEquals(List.of("100 200 MESSAGE", "200 200 MESSAGE"), client.log);
+        assertEquals(ok, client.received.get(1).message());
+    }
 }
