@@ -43,22 +43,12 @@ public final class EventLoop implements Scheduler, AutoCloseable {
     private volatile boolean running = true;
     private long sequence;
 
-    private final class Timer implements Comparable<Timer>, Cancellable {
-        final long due;
-        final long seq;
-        final Runnable task;
+    private static final class Timer extends TimerEntry {
         volatile boolean cancelled;
         boolean ran;
 
         Timer(long due, long seq, Runnable task) {
-            this.due = due;
-            this.seq = seq;
-            this.task = task;
-        }
-
-        @Override
-        public int compareTo(Timer o) {
-            return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
+            super(due, seq, task);
         }
 
         @Override

@@ -21,21 +21,11 @@ public final class ManualScheduler implements Scheduler {
     public ManualScheduler() {
     }
 
-    private final class Entry implements Comparable<Entry>, Cancellable {
-        final long due;
-        final long seq;
-        final Runnable task;
+    private final class Entry extends TimerEntry {
         boolean done;
 
         Entry(long due, long seq, Runnable task) {
-            this.due = due;
-            this.seq = seq;
-            this.task = task;
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            return due != o.due ? Long.compare(due, o.due) : Long.compare(seq, o.seq);
+            super(due, seq, task);
         }
 
         @Override

@@ -100,8 +100,14 @@ final class RequestSender {
         TransportAddress target = targets.get(index);
         SipRequest withVia;
         try {
-            target = transportFor(target);
+            if (stack.transport().local(target.transport()) == null) {
+                throw new IOException("no local " + target.transport() + " listen point for " + target);
+            }
             withVia = stack.withVia(request, target.transport());
+            if (target.transport() == Transport.UDP && tooBigForUdp(withVia)) {
+                target = new TransportAddress(Transport.TCP, target.address(), target.serverName());
+                withVia = stack.withVia(request, Transport.TCP);
+            }
         } catch (IOException e) {
             lastFailure = e;
             index++;
@@ -109,7 +115,8 @@ final class RequestSender {
             return;
         }
         TransportAddress to = target;
-        current = stack.transactions().sendRequest(withVia, to, new ClientTransaction.Listener() {
+        SipRequest sent = withVia;
+        current = stack.transactions().sendRequest(sent, to, new ClientTransaction.Listener() {
             private boolean done;
 
             @Override
@@ -125,7 +132,7 @@ final class RequestSender {
                     return;
                 }
                 done = true;
-                finalResponse(withVia, response, to);
+                finalResponse(sent, response, to);
             }
 
             @Override
@@ -155,22 +162,16 @@ final class RequestSender {
      * address when the stack listens on TCP (RFC 3428 §8 asks the same of large MESSAGEs);
      * without TCP it is an error rather than a silently fragmented datagram.
      */
-    private TransportAddress transportFor(TransportAddress target) throws IOException {
-        if (stack.transport().local(target.transport()) == null) {
-            throw new IOException("no local " + target.transport() + " listen point for " + target);
-        }
-        if (target.transport() != Transport.UDP) {
-            return target;
-        }
-        int size = stack.withVia(request, Transport.UDP).encode().length;
+    private boolean tooBigForUdp(SipRequest withVia) throws IOException {
+        int size = withVia.encode().length;
         if (size <= UDP_MTU_LIMIT) {
-            return target;
+            return false;
         }
         if (stack.transport().local(Transport.TCP) == null) {
             throw new IOException(request.method() + " of " + size + " bytes exceeds the " + UDP_MTU_LIMIT
                     + "-byte UDP limit (RFC 3261 §18.1.1, RFC 3428 §8) and the stack has no TCP transport");
         }
-        return new TransportAddress(Transport.TCP, target.address(), target.serverName());
+        return true;
     }
 
     private void finalResponse(SipRequest sent, SipResponse response, TransportAddress to) {
