@@ -154,15 +154,16 @@ final class Proxy {
     /**
      * A response matching no client transaction (§16.7 for a stateless path: 2xx retransmissions to
      * an INVITE, whose client transaction has already passed them on): when its top Via is ours it
-     * is removed and the response goes to the next Via (§18.2.2: received, rport, sent-by).
+     * is removed and the response goes to the next Via (§18.2.2: received, rport, sent-by); true
+     * when it was ours to forward.
      */
-    void forwardStray(Received received) {
+    boolean forwardStray(Received received) {
         if (!(received.message() instanceof SipResponse response)) {
-            return;
+            return false;
         }
         List<Via> vias = response.via();
         if (vias.size() < 2 || !isOurVia(vias.get(0))) {
-            return;
+            return false;
         }
         Via next = vias.get(1);
         TransportAddress to = responseDestination(next);
@@ -170,6 +171,7 @@ final class Proxy {
             ctx.transactions().sendStateless(response.toBuilder().removeFirst(HeaderName.VIA).build(), to,
                     e -> LOG.debug("stray response to {} failed: {}", to, e.getMessage()));
         }
+        return true;
     }
 
     // ---- helpers for ProxyTransaction -------------------------------------------------------

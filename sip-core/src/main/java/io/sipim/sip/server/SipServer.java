@@ -83,9 +83,6 @@ public final class SipServer implements AutoCloseable {
                 : u -> b.users.ha1(u, auth.realm(), DigestAlgorithm.MD5) != null;
         this.proxy = b.proxy ? new Proxy(ctx, location, known, b.recordRoute, b.timerC) : null;
         onLoop(() -> {
-            if (proxy != null) {
-                stack.transactions().strayResponses(proxy::forwardStray);
-            }
             stack.onRequest(new Handler());
         });
     }
@@ -160,7 +157,6 @@ public final class SipServer implements AutoCloseable {
         try {
             onLoop(() -> {
                 stack.onRequest((tx, r, rec) -> false);
-                stack.transactions().strayResponses(r -> { });
             });
         } catch (IllegalStateException e) {
             // The stack's loop is already closed: nothing left to detach from.
@@ -169,6 +165,11 @@ public final class SipServer implements AutoCloseable {
 
     /** Dispatches what the stack receives. */
     private final class Handler implements RequestHandler {
+        @Override
+        public boolean onStrayResponse(Received received) {
+            return proxy != null && proxy.forwardStray(received);
+        }
+
         @Override
         public boolean onRequest(ServerTransaction tx, SipRequest original, Received received) {
             try {

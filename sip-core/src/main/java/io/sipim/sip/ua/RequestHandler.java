@@ -36,4 +36,13 @@ public interface RequestHandler {
                              ServerTransaction invite) {
         return false;
     }
+
+    /**
+     * A response that matched no client transaction (RFC 3261 §17.1.3, §18.1.2): a proxy forwards
+     * it by its next Via (§16.7, 2xx retransmissions after the transaction ended). Return true
+     * when taken; otherwise the user agent's calls see it (a retransmitted 2xx to re-ACK).
+     */
+    default boolean onStrayResponse(Received received) {
+        return false;
+    }
 }

@@ -94,7 +94,7 @@ public final class SipStack implements AutoCloseable {
             this.nio = null;
             this.transport = b.customTransport;
             this.transactions = new TransactionLayer(loop, transport, b.timers);
-            transactions.serverHandler(new UserAgentServer()).strayResponses(calls::onStrayResponse);
+            transactions.serverHandler(new UserAgentServer()).strayResponses(this::strayResponse);
             for (Transport t : Transport.values()) {
                 if (transport.local(t) != null) {
                     listening.add(transport.local(t));
@@ -111,7 +111,7 @@ public final class SipStack implements AutoCloseable {
         CompletableFuture<TransactionLayer> tl = new CompletableFuture<>();
         loop.execute(() -> {
             TransactionLayer layer = new TransactionLayer(loop, transport, b.timers);
-            layer.serverHandler(new UserAgentServer()).strayResponses(calls::onStrayResponse);
+            layer.serverHandler(new UserAgentServer()).strayResponses(this::strayResponse);
             tl.complete(layer);
         });
         this.transactions = tl.join();
@@ -349,6 +349,13 @@ public final class SipStack implements AutoCloseable {
             if (!handler.onCancel(cancel, request, received, invite)) {
                 calls.onCancel(cancel, invite);
             }
+        }
+    }
+
+    /** A response no client transaction took: the request handler (a proxy) first, then the calls. */
+    private void strayResponse(Received received) {
+        if (!handler.onStrayResponse(received)) {
+            calls.onStrayResponse(received);
         }
     }
 

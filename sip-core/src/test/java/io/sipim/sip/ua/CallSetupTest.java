@@ -136,6 +136,24 @@ class CallSetupTest {
     }
 
     @Test
+    @DisplayName("A stack that also runs a registrar/proxy still re-ACKs its own calls' stray 2xx (the proxy takes only responses with a Via below ours)")
+    void strayTwoHundredWithServerOnTheSameStack() {
+        io.sipim.sip.server.SipServer.builder(f.aliceStack).domain("atlanta.example.com").registrar().proxy().build();
+        CallFixture.Peer callee = f.new Peer("10.0.0.5");
+        CompletableFuture<Call> out = f.alice.invite("sip:carol@10.0.0.5:5060").offer(ALICE_OFFER).start();
+        f.run(Duration.ofMillis(50));
+        SipRequest invite = callee.requests(SipRequest.INVITE).get(0);
+        SipResponse ok = SipResponse.to(invite, 200).toTag("carol-tag")
+                .contact(NameAddr.of(callee.uri("carol"))).body(MediaType.APPLICATION_SDP, BOB_LOCAL.toBytes()).build();
+        callee.respond(ok);
+        f.runUntil(out, Duration.ofSeconds(1));
+        f.run(Duration.ofSeconds(40)); // Timer M has ended the client transaction
+        callee.respond(ok);
+        f.run(Duration.ofMillis(50));
+        assertEquals(2, callee.requests(SipRequest.ACK).size(), "the stray 2xx reached the call, not the proxy");
+    }
+
+    @Test
     @DisplayName("RFC 3261 §13.2.2.4: every retransmitted 2xx gets the same ACK again, also after Timer M via the stray-response hook")
     void ackResentPerRetransmittedTwoHundred() {
         CallFixture.Peer callee = f.new Peer("10.0.0.5");
