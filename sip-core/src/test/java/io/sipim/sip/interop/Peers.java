@@ -33,6 +33,16 @@ final class Peers {
         throw new AssertionError("unreachable");
     }
 
+    /** Skips the calling test loudly when {@code file} (a peer's plugin, say) is not installed. */
+    static void requireFile(Path file, String debianPackage) {
+        if (!Files.exists(file)) {
+            String msg = "*** INTEROP TEST SKIPPED: " + file + " is missing (apt-get install -y " + debianPackage
+                    + "; .ci/run installs it) ***";
+            System.err.println(msg);
+            assumeTrue(false, msg);
+        }
+    }
+
     /** A port free for both UDP and TCP on 127.0.0.1 right now. */
     static int freePort() throws IOException {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
