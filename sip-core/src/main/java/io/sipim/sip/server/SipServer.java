@@ -62,6 +62,7 @@ public final class SipServer implements AutoCloseable {
     private final LocationService location;
     private final Registrar registrar;
     private final Proxy proxy;
+    private final RequestHandler handler = new Handler();
     private volatile boolean closed;
 
     private SipServer(Builder b) {
@@ -83,7 +84,7 @@ public final class SipServer implements AutoCloseable {
                 : u -> b.users.ha1(u, auth.realm(), DigestAlgorithm.MD5) != null;
         this.proxy = b.proxy ? new Proxy(ctx, location, known, b.recordRoute, b.timerC) : null;
         onLoop(() -> {
-            stack.onRequest(new Handler());
+            stack.onRequest(handler);
         });
     }
 
@@ -156,7 +157,7 @@ public final class SipServer implements AutoCloseable {
         closed = true;
         try {
             onLoop(() -> {
-                stack.onRequest((tx, r, rec) -> false);
+                stack.removeRequestHandler(handler);
             });
         } catch (IllegalStateException e) {
             // The stack's loop is already closed: nothing left to detach from.

@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Incoming requests go first to the {@linkplain #onRequest request handler} (a registrar or
+ * <p>Incoming requests go first to the {@linkplain #onRequest request handlers} (a registrar or
  * proxy), then to the user agent: MESSAGE to the account it addresses (404 when none), OPTIONS
  * answered 200 with Allow and Accept (RFC 3261 §11.2), anything else 405 or 481.
  */
@@ -65,7 +65,49 @@ public final class SipStack implements AutoCloseable {
     private final String userAgent;
     private final List<TransportAddress> listening = new ArrayList<>();
     private final Map<String, SipAccount> accounts = new ConcurrentHashMap<>();
-    private volatile RequestHandler handler = (tx, r, rec) -> false;
+    /** The request handlers, asked in the order added; the first that takes a message handles it. */
+    private final List<RequestHandler> handlers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final RequestHandler handler = new RequestHandler() {
+        @Override
+        public boolean onRequest(ServerTransaction tx, SipRequest request, Received received) {
+            for (RequestHandler h : handlers) {
+                if (h.onRequest(tx, request, received)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean onAck(SipRequest ack, Received received, ServerTransaction invite) {
+            for (RequestHandler h : handlers) {
+                if (h.onAck(ack, received, invite)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean onCancel(ServerTransaction cancel, SipRequest request, Received received, ServerTransaction invite) {
+            for (RequestHandler h : handlers) {
+                if (h.onCancel(cancel, request, received, invite)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean onStrayResponse(Received received) {
+            for (RequestHandler h : handlers) {
+                if (h.onStrayResponse(received)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    };
     private final InviteCore calls = new InviteCore(this);
 
     private SipStack(Builder b) {
@@ -159,9 +201,20 @@ public final class SipStack implements AutoCloseable {
         return onCallbacks(sendOnLoop(request, null));
     }
 
-    /** Installs the handler that sees incoming requests before the user agent (server roles). */
+    /**
+     * Adds a handler that sees incoming requests (and ACKs, CANCELs and stray responses) before the
+     * user agent: server roles such as a registrar, a proxy or a presence agent. Handlers are asked
+     * in the order added; the first that takes a message handles it; what none takes goes to the
+     * user agent.
+     */
     public SipStack onRequest(RequestHandler handler) {
-        this.handler = Objects.requireNonNull(handler, "handler");
+        handlers.add(Objects.requireNonNull(handler, "handler"));
+        return this;
+    }
+
+    /** Removes a handler added with {@link #onRequest}; messages no longer go to it. */
+    public SipStack removeRequestHandler(RequestHandler handler) {
+        handlers.remove(handler);
         return this;
     }
 
