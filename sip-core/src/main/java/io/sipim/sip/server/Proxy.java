@@ -246,9 +246,7 @@ final class Proxy {
 
     private boolean isOurVia(Via via) {
         for (TransportAddress a : ctx.stack.listening()) {
-            String hp = a.hostPort();
-            String ip = hp.substring(0, hp.lastIndexOf(':'));
-            if (ip.equalsIgnoreCase(via.host()) && (via.port() > 0 ? via.port() : a.transport().defaultPort())
+            if (a.host().equalsIgnoreCase(via.host()) && (via.port() > 0 ? via.port() : a.transport().defaultPort())
                     == a.address().getPort()) {
                 return true;
             }

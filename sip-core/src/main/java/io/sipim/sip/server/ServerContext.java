@@ -52,8 +52,7 @@ final class ServerContext {
     boolean isListenPoint(SipUri uri) {
         String host = bare(uri.host());
         for (TransportAddress a : stack.listening()) {
-            String hp = a.hostPort();
-            String ip = bare(hp.substring(0, hp.lastIndexOf(':')));
+            String ip = bare(a.host());
             int port = uri.port() > 0 ? uri.port() : (uri.isSecure() ? Transport.TLS : a.transport()).defaultPort();
             if (ip.equalsIgnoreCase(host) && port == a.address().getPort()) {
                 return true;
@@ -84,16 +83,14 @@ final class ServerContext {
 
     /** Our Via for a request leaving on {@code local}: fresh branch (§16.6 step 8) and rport (RFC 3581). */
     static Via via(TransportAddress local) {
-        String hp = local.hostPort();
-        return Via.of(local.transport().viaToken(), hp.substring(0, hp.lastIndexOf(':')), local.address().getPort())
+        return Via.of(local.transport().viaToken(), local.host(), local.address().getPort())
                 .withBranch(TransactionLayer.newBranch()).withParameter("rport", null);
     }
 
     /** A Record-Route / Path value for {@code local}: {@code <sip:ip:port;transport=x;lr>}. */
     static NameAddr routeTo(TransportAddress local) {
-        String hp = local.hostPort();
         SipUri.Builder b = SipUri.builder().secure(local.transport() == Transport.TLS)
-                .host(hp.substring(0, hp.lastIndexOf(':'))).port(local.address().getPort()).lr(true);
+                .host(local.host()).port(local.address().getPort()).lr(true);
         if (local.transport() == Transport.TCP) {
             b.transport("tcp");
         }

@@ -343,54 +343,39 @@ public final class NioTransportLayer implements TransportLayer, AutoCloseable {
         if (top == null) {
             return r;
         }
-        String ip = source.address().getAddress().getHostAddress();
-        int pct = ip.indexOf('%');
-        if (pct >= 0) {
-            ip = ip.substring(0, pct);
-        }
-        boolean needReceived = !sameIp(top.host(), source.address().getAddress());
+        boolean needReceived = !sameIp(top.host(), source);
         boolean needRport = top.hasRport() && top.rport() < 0;
         if (!needReceived && !needRport) {
             return r;
         }
-        Via v = top;
-        if (needReceived || needRport) {
-            v = v.withReceived(ip);
-        }
+        // RFC 3581 §4: with rport, received is added even when the address matches.
+        String host = source.host();
+        Via v = top.withReceived(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
         if (needRport) {
             v = v.withParameter("rport", Integer.toString(source.address().getPort()));
         }
         return r.toBuilder().removeFirst(HeaderName.VIA).prepend(HeaderName.VIA, v).build();
     }
 
-    private static boolean sameIp(String host, InetAddress source) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!looksLikeIp(h)) {
+    /** Whether the Via host is the packet's source IP; the usual case (same text) costs no parsing. */
+    private static boolean sameIp(String viaHost, TransportAddress source) {
+        if (viaHost.equalsIgnoreCase(source.host())) {
+            return true;
+        }
+        String h = viaHost.startsWith("[") ? viaHost.substring(1, viaHost.length() - 1) : viaHost;
+        if (!Rfc3263Resolver.isIpLiteral(h)) {
             return false;
         }
         try {
-            return InetAddress.getByName(h).equals(source);
+            return InetAddress.getByName(h).equals(source.address().getAddress());
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static boolean looksLikeIp(String h) {
-        if (h.indexOf(':') >= 0) {
-            return true;
-        }
-        for (int i = 0; i < h.length(); i++) {
-            char ch = h.charAt(i);
-            if ((ch < '0' || ch > '9') && ch != '.') {
-                return false;
-            }
-        }
-        return !h.isEmpty();
-    }
-
     private static TransportAddress sentByAddress(Via v, Transport t) {
         String h = v.host().startsWith("[") ? v.host().substring(1, v.host().length() - 1) : v.host();
-        if (!looksLikeIp(h)) {
+        if (!Rfc3263Resolver.isIpLiteral(h)) {
             return null;
         }
         try {
