@@ -70,38 +70,27 @@ public final class SipStack implements AutoCloseable {
     private final RequestHandler handler = new RequestHandler() {
         @Override
         public boolean onRequest(ServerTransaction tx, SipRequest request, Received received) {
-            for (RequestHandler h : handlers) {
-                if (h.onRequest(tx, request, received)) {
-                    return true;
-                }
-            }
-            return false;
+            return anyTakes(h -> h.onRequest(tx, request, received));
         }
 
         @Override
         public boolean onAck(SipRequest ack, Received received, ServerTransaction invite) {
-            for (RequestHandler h : handlers) {
-                if (h.onAck(ack, received, invite)) {
-                    return true;
-                }
-            }
-            return false;
+            return anyTakes(h -> h.onAck(ack, received, invite));
         }
 
         @Override
         public boolean onCancel(ServerTransaction cancel, SipRequest request, Received received, ServerTransaction invite) {
-            for (RequestHandler h : handlers) {
-                if (h.onCancel(cancel, request, received, invite)) {
-                    return true;
-                }
-            }
-            return false;
+            return anyTakes(h -> h.onCancel(cancel, request, received, invite));
         }
 
         @Override
         public boolean onStrayResponse(Received received) {
+            return anyTakes(h -> h.onStrayResponse(received));
+        }
+
+        private boolean anyTakes(java.util.function.Predicate<RequestHandler> takes) {
             for (RequestHandler h : handlers) {
-                if (h.onStrayResponse(received)) {
+                if (takes.test(h)) {
                     return true;
                 }
             }

@@ -142,9 +142,7 @@ class CallSetupTest {
         CallFixture.Peer callee = f.new Peer("10.0.0.5");
         CompletableFuture<Call> out = f.alice.invite("sip:carol@10.0.0.5:5060").offer(ALICE_OFFER).start();
         f.run(Duration.ofMillis(50));
-        SipRequest invite = callee.requests(SipRequest.INVITE).get(0);
-        SipResponse ok = SipResponse.to(invite, 200).toTag("carol-tag")
-                .contact(NameAddr.of(callee.uri("carol"))).body(MediaType.APPLICATION_SDP, BOB_LOCAL.toBytes()).build();
+        SipResponse ok = carolsOk(callee);
         callee.respond(ok);
         f.runUntil(out, Duration.ofSeconds(1));
         f.run(Duration.ofSeconds(40)); // Timer M has ended the client transaction
@@ -159,9 +157,7 @@ class CallSetupTest {
         CallFixture.Peer callee = f.new Peer("10.0.0.5");
         CompletableFuture<Call> out = f.alice.invite("sip:carol@10.0.0.5:5060").offer(ALICE_OFFER).start();
         f.run(Duration.ofMillis(50));
-        SipRequest invite = callee.requests(SipRequest.INVITE).get(0);
-        SipResponse ok = SipResponse.to(invite, 200).toTag("carol-tag")
-                .contact(NameAddr.of(callee.uri("carol"))).body(MediaType.APPLICATION_SDP, BOB_LOCAL.toBytes()).build();
+        SipResponse ok = carolsOk(callee);
         for (int i = 0; i < 3; i++) {
             callee.respond(ok);
             f.run(Duration.ofMillis(500));
@@ -352,5 +348,12 @@ class CallSetupTest {
         f.runUntil(out, Duration.ofSeconds(5));
         assertNotNull(out.join().dialog().localContact());
         assertEquals(0, sent(f.aliceStack, SipRequest.ACK).get(0).bodyLength());
+    }
+
+    /** Carol's 200 with an SDP answer to the INVITE {@code callee} received first. */
+    private static SipResponse carolsOk(CallFixture.Peer callee) {
+        SipRequest invite = callee.requests(SipRequest.INVITE).get(0);
+        return SipResponse.to(invite, 200).toTag("carol-tag")
+                .contact(NameAddr.of(callee.uri("carol"))).body(MediaType.APPLICATION_SDP, BOB_LOCAL.toBytes()).build();
     }
 }
