@@ -26,7 +26,8 @@ final class UdpEndpoint {
             channel.bind(bind);
             channel.configureBlocking(false);
             // The largest datagram a message may arrive in (RFC 3261 §18.1.1 allows up to 65,535 bytes).
-            this.in = ByteBuffer.allocateDirect(65536);
+            // A heap buffer: the parser reads the datagram in place and copies only what it keeps.
+            this.in = ByteBuffer.allocate(65536);
             this.local = new TransportAddress(Transport.UDP, (InetSocketAddress) channel.getLocalAddress());
             loop.register(channel, SelectionKey.OP_READ, key -> readAll());
         } catch (IOException | RuntimeException e) {
@@ -51,15 +52,14 @@ final class UdpEndpoint {
             if (from == null) {
                 return;
             }
-            in.flip();
-            byte[] datagram = new byte[in.remaining()];
-            in.get(datagram);
-            TransportAddress source = new TransportAddress(Transport.UDP, from);
-            if (isKeepAlive(datagram)) {
+            int length = in.position();
+            byte[] datagram = in.array();
+            if (isKeepAlive(datagram, length)) {
                 continue;
             }
+            TransportAddress source = new TransportAddress(Transport.UDP, from);
             try {
-                layer.received(parser.parseDatagram(datagram), source, local);
+                layer.received(parser.parseDatagram(datagram, 0, length), source, local);
             } catch (SipParseException e) {
                 layer.rejected(e, source, local);
             }
@@ -70,12 +70,12 @@ final class UdpEndpoint {
      * Datagrams that carry no SIP message: bare CRLFs, and STUN keep-alives (RFC 5626 §4.4.1),
      * whose first byte has its two top bits clear, which no SIP start line has.
      */
-    private static boolean isKeepAlive(byte[] d) {
-        if (d.length > 0 && (d[0] & 0xc0) == 0 && d[0] != '\r' && d[0] != '\n') {
+    private static boolean isKeepAlive(byte[] d, int length) {
+        if (length > 0 && (d[0] & 0xc0) == 0 && d[0] != '\r' && d[0] != '\n') {
             return true;
         }
-        for (byte b : d) {
-            if (b != '\r' && b != '\n') {
+        for (int i = 0; i < length; i++) {
+            if (d[i] != '\r' && d[i] != '\n') {
                 return false;
             }
         }
