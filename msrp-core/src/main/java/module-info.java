@@ -1,6 +1,9 @@
 /**
- * SIPIM's MSRP core (RFC 4975/4976). It stands alone: no SIP types.
- * The framing, session and relay packages arrive with the MSRP issue.
+ * SIPIM's MSRP core (RFC 4975, RFC 4976, RFC 5547). It stands alone: no SIP types.
+ *
+ * <p>Only API packages are exported; implementation details live in {@code io.sipim.msrp.internal.*}.
  */
 module io.sipim.msrp {
+    exports io.sipim.msrp.message;
+    exports io.sipim.msrp.parse;
 }

@@ -1,0 +1,416 @@
+package io.sipim.msrp.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An MSRP URI (RFC 4975 §6, §9): {@code msrp://host:port/session-id;tcp} or {@code msrps://…}, with
+ * optional userinfo, an IPv6 reference in brackets, the transport and extension parameters.
+ *
+ * <p>Equality follows RFC 4975 §6.1: the scheme, the transport and the host compare without regard
+ * to case, the session-id with regard to case; the port must be given in both and equal, or in
+ * neither; the userinfo and the URI parameters are not compared. Host names are never resolved
+ * for comparison. {@link #toString()} gives the URI as it was parsed or built.
+ */
+public final class MsrpUri {
+
+    /** A URI parameter ({@code ;name} or {@code ;name=value}); {@code value} is {@code null} when absent. */
+    public record Parameter(String name, String value) {
+        public Parameter {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    private final boolean secure;
+    private final String userinfo;
+    private final String host;
+    private final int port;
+    private final String sessionId;
+    private final String transport;
+    private final List<Parameter> parameters;
+    private final String text;
+
+    private MsrpUri(boolean secure, String userinfo, String host, int port, String sessionId, String transport,
+                    List<Parameter> parameters, String text) {
+        this.secure = secure;
+        this.userinfo = userinfo;
+        this.host = host;
+        this.port = port;
+        this.sessionId = sessionId;
+        this.transport = transport;
+        this.parameters = parameters;
+        this.text = text != null ? text : format();
+    }
+
+    /**
+     * Parses an MSRP URI.
+     *
+     * @throws MsrpParseException 400, with the index of the offending character
+     */
+    public static MsrpUri parse(CharSequence input) {
+        String s = input.toString();
+        int n = s.length();
+        boolean secure;
+        int i;
+        if (startsWithIgnoreCase(s, "msrps://")) {
+            secure = true;
+            i = 8;
+        } else if (startsWithIgnoreCase(s, "msrp://")) {
+            secure = false;
+            i = 7;
+        } else {
+            throw new MsrpParseException("MSRP URI must start with msrp:// or msrps://", 400, 0);
+        }
+        int authorityEnd = i;
+        while (authorityEnd < n && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != ';') {
+            authorityEnd++;
+        }
+        String userinfo = null;
+        int at = s.lastIndexOf('@', authorityEnd - 1);
+        if (at >= i) {
+            for (int k = i; k < at; k++) {
+                if (!isUserinfoChar(s.charAt(k))) {
+                    throw new MsrpParseException("bad character in MSRP URI userinfo", 400, k);
+                }
+            }
+            userinfo = s.substring(i, at);
+            i = at + 1;
+        }
+        String host;
+        if (i < authorityEnd && s.charAt(i) == '[') {
+            int close = s.indexOf(']', i);
+            if (close < 0 || close > authorityEnd) {
+                throw new MsrpParseException("IPv6 reference in MSRP URI lacks ']'", 400, i);
+            }
+            for (int k = i + 1; k < close; k++) {
+                char c = s.charAt(k);
+                if (!(isHex(c) || c == ':' || c == '.')) {
+                    throw new MsrpParseException("bad character in IPv6 reference", 400, k);
+                }
+            }
+            if (close == i + 1) {
+                throw new MsrpParseException("empty IPv6 reference", 400, i);
+            }
+            host = s.substring(i + 1, close);
+            i = close + 1;
+        } else {
+            int k = i;
+            while (k < authorityEnd && s.charAt(k) != ':') {
+                if (!isRegNameChar(s.charAt(k))) {
+                    throw new MsrpParseException("bad character in MSRP URI host", 400, k);
+                }
+                k++;
+            }
+            if (k == i) {
+                throw new MsrpParseException("MSRP URI has no host", 400, i);
+            }
+            host = s.substring(i, k);
+            i = k;
+        }
+        int port = -1;
+        if (i < authorityEnd) {
+            if (s.charAt(i) != ':') {
+                throw new MsrpParseException("expected ':' before port", 400, i);
+            }
+            i++;
+            if (i == authorityEnd) {
+                throw new MsrpParseException("empty port", 400, i);
+            }
+            port = 0;
+            for (; i < authorityEnd; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    throw new MsrpParseException("bad character in port", 400, i);
+                }
+                port = port * 10 + (c - '0');
+                if (port > 65535) {
+                    throw new MsrpParseException("port above 65535", 400, i);
+                }
+            }
+        }
+        String sessionId = null;
+        if (i < n && s.charAt(i) == '/') {
+            int k = ++i;
+            while (k < n && s.charAt(k) != ';') {
+                if (!isSessionIdChar(s.charAt(k))) {
+                    throw new MsrpParseException("bad character in session-id", 400, k);
+                }
+                k++;
+            }
+            if (k == i) {
+                throw new MsrpParseException("empty session-id", 400, i);
+            }
+            sessionId = s.substring(i, k);
+            i = k;
+        }
+        if (i >= n || s.charAt(i) != ';') {
+            throw new MsrpParseException("MSRP URI needs a transport (;tcp)", 400, i);
+        }
+        int k = ++i;
+        while (k < n && s.charAt(k) != ';') {
+            if (!isAlphanum(s.charAt(k))) {
+                throw new MsrpParseException("bad character in transport", 400, k);
+            }
+            k++;
+        }
+        if (k == i) {
+            throw new MsrpParseException("empty transport", 400, i);
+        }
+        String transport = s.substring(i, k);
+        i = k;
+        List<Parameter> parameters = new ArrayList<>(0);
+        while (i < n) {
+            // i is at ';'
+            int nameStart = ++i;
+            while (i < n && isToken(s.charAt(i))) {
+                i++;
+            }
+            if (i == nameStart) {
+                throw new MsrpParseException("empty URI parameter name", 400, i);
+            }
+            String name = s.substring(nameStart, i);
+            String value = null;
+            if (i < n && s.charAt(i) == '=') {
+                int valueStart = ++i;
+                while (i < n && isToken(s.charAt(i))) {
+                    i++;
+                }
+                if (i == valueStart) {
+                    throw new MsrpParseException("empty URI parameter value", 400, i);
+                }
+                value = s.substring(valueStart, i);
+            }
+            if (i < n && s.charAt(i) != ';') {
+                throw new MsrpParseException("bad character in URI parameter", 400, i);
+            }
+            parameters.add(new Parameter(name, value));
+        }
+        return new MsrpUri(secure, userinfo, host, port, sessionId, transport, List.copyOf(parameters), s);
+    }
+
+    /** A builder for {@code msrp://host:port/sessionId;tcp}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this URI's parts. */
+    public Builder toBuilder() {
+        Builder b = new Builder().secure(secure).userinfo(userinfo).host(host).port(port).sessionId(sessionId)
+                .transport(transport);
+        b.parameters.addAll(parameters);
+        return b;
+    }
+
+    /** This URI with another session-id. */
+    public MsrpUri withSessionId(String sessionId) {
+        return toBuilder().sessionId(sessionId).build();
+    }
+
+    /** {@code true} for {@code msrps} (TLS). */
+    public boolean secure() {
+        return secure;
+    }
+
+    /** {@code msrp} or {@code msrps}. */
+    public String scheme() {
+        return secure ? "msrps" : "msrp";
+    }
+
+    /** The userinfo before {@code @}, or {@code null}. */
+    public String userinfo() {
+        return userinfo;
+    }
+
+    /** The host: a name, an IPv4 address, or an IPv6 address without brackets. */
+    public String host() {
+        return host;
+    }
+
+    /** The port, or -1 if the URI has none. */
+    public int port() {
+        return port;
+    }
+
+    /** The port, or 2855 (RFC 4975 §15.4) when the URI has none. */
+    public int portOrDefault() {
+        return port >= 0 ? port : 2855;
+    }
+
+    /** The session-id, or {@code null} (a relay's URI may have none). */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The transport, as written ({@code tcp}). */
+    public String transport() {
+        return transport;
+    }
+
+    /** URI parameters after the transport, in order. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The value of a parameter (case-insensitive name); empty if absent, {@code ""} for a parameter without value. */
+    public Optional<String> parameter(String name) {
+        for (Parameter p : parameters) {
+            if (p.name().equalsIgnoreCase(name)) {
+                return Optional.of(p.value() == null ? "" : p.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code host:port} with brackets around an IPv6 address (the port defaulted to 2855). */
+    public String authority() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + portOrDefault();
+    }
+
+    private String format() {
+        StringBuilder sb = new StringBuilder(64).append(scheme()).append("://");
+        if (userinfo != null) {
+            sb.append(userinfo).append('@');
+        }
+        sb.append(host.indexOf(':') >= 0 ? "[" + host + "]" : host);
+        if (port >= 0) {
+            sb.append(':').append(port);
+        }
+        if (sessionId != null) {
+            sb.append('/').append(sessionId);
+        }
+        sb.append(';').append(transport);
+        for (Parameter p : parameters) {
+            sb.append(';').append(p.name());
+            if (p.value() != null) {
+                sb.append('=').append(p.value());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MsrpUri u && secure == u.secure && port == u.port && host.equalsIgnoreCase(u.host)
+                && Objects.equals(sessionId, u.sessionId) && transport.equalsIgnoreCase(u.transport);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(secure, port, host.toLowerCase(Locale.ROOT), sessionId, transport.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+
+    private static boolean startsWithIgnoreCase(String s, String prefix) {
+        return s.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    static boolean isAlphanum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isUnreserved(char c) {
+        return isAlphanum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+    }
+
+    private static boolean isSubDelim(char c) {
+        return "!$&'()*+,;=".indexOf(c) >= 0;
+    }
+
+    private static boolean isUserinfoChar(char c) {
+        return isUnreserved(c) || c == '%' || isSubDelim(c) || c == ':';
+    }
+
+    private static boolean isRegNameChar(char c) {
+        return isUnreserved(c) || c == '%' || (isSubDelim(c) && c != ';');
+    }
+
+    private static boolean isSessionIdChar(char c) {
+        return isUnreserved(c) || c == '+' || c == '=' || c == '/';
+    }
+
+    /** RFC 4975 token: visible ASCII except separators. */
+    static boolean isToken(char c) {
+        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+    }
+
+    /** Builds an {@link MsrpUri}; host is required, transport defaults to {@code tcp}. */
+    public static final class Builder {
+        private boolean secure;
+        private String userinfo;
+        private String host;
+        private int port = -1;
+        private String sessionId;
+        private String transport = "tcp";
+        private final List<Parameter> parameters = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder secure(boolean secure) {
+            this.secure = secure;
+            return this;
+        }
+
+        public Builder userinfo(String userinfo) {
+            this.userinfo = userinfo;
+            return this;
+        }
+
+        /** A host name or address; an IPv6 address without brackets. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port, or -1 for none. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder sessionId(String sessionId) {
+            this.sessionId = sessionId;
+            return this;
+        }
+
+        public Builder transport(String transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        public Builder parameter(String name, String value) {
+            parameters.add(new Parameter(name, value));
+            return this;
+        }
+
+        /**
+         * Builds the URI and checks it by parsing its text.
+         *
+         * @throws IllegalArgumentException if a part breaks RFC 4975's grammar
+         */
+        public MsrpUri build() {
+            Objects.requireNonNull(host, "host");
+            if (port < -1 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            MsrpUri u = new MsrpUri(secure, userinfo, host, port, sessionId, transport, List.copyOf(parameters), null);
+            try {
+                parse(u.text);
+            } catch (MsrpParseException e) {
+                throw new IllegalArgumentException("not a valid MSRP URI: " + u.text + ": " + e.getMessage(), e);
+            }
+            return u;
+        }
+    }
+}
