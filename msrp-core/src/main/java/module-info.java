@@ -4,6 +4,11 @@
  * <p>Only API packages are exported; implementation details live in {@code io.sipim.msrp.internal.*}.
  */
 module io.sipim.msrp {
+    requires org.slf4j;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.tls;
+    requires org.bouncycastle.pkix;
+
     exports io.sipim.msrp.message;
     exports io.sipim.msrp.parse;
 }
