@@ -11,4 +11,6 @@ module io.sipim.msrp {
 
     exports io.sipim.msrp.message;
     exports io.sipim.msrp.parse;
+    exports io.sipim.msrp.session;
+    exports io.sipim.msrp.transport;
 }
