@@ -17,27 +17,8 @@ import org.slf4j.LoggerFactory;
  * pulled from it when the socket can take them, so a slow peer slows the sender down instead of
  * filling memory (the sender's queue only reads a source when there is room). Loop thread only.
  */
-public final class Connection implements IoLoop.Ready {
+public final class Connection implements IoLoop.Ready, Link {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-
-    /** The connection's user: takes plaintext and gives frames to write. Called on the loop. */
-    public interface Listener {
-        /** Plaintext from the peer; the buffer is valid only during the call. */
-        void received(Connection connection, ByteBuffer data);
-
-        /**
-         * Fills {@code out} (in write mode) with the next bytes to send.
-         *
-         * @return whether more is waiting after this fill
-         */
-        boolean fill(Connection connection, ByteBuffer out);
-
-        /** The wire is ready for application data (TLS handshake done; at once for TCP). */
-        void opened(Connection connection);
-
-        /** The connection is gone; {@code cause} is null for an orderly close. */
-        void closed(Connection connection, IOException cause);
-    }
 
     private final IoLoop loop;
     private final SocketChannel channel;
@@ -45,7 +26,7 @@ public final class Connection implements IoLoop.Ready {
     private final InetSocketAddress remote;
     private final boolean outbound;
     private final ByteBuffer out;
-    private Listener listener;
+    private Link.Listener listener;
     private SelectionKey key;
     private boolean connected;
     private boolean opened;
@@ -53,7 +34,7 @@ public final class Connection implements IoLoop.Ready {
     private boolean wantWrite;
 
     Connection(IoLoop loop, SocketChannel channel, Wire wire, InetSocketAddress remote, boolean outbound,
-               int writeBufferBytes, Listener listener) {
+               int writeBufferBytes, Link.Listener listener) {
         this.loop = loop;
         this.channel = channel;
         this.wire = wire;
@@ -73,28 +54,33 @@ public final class Connection implements IoLoop.Ready {
     }
 
     /** Replaces who receives this connection's events (a stack hands accepted connections on). */
-    public void listener(Listener listener) {
+    public void listener(Link.Listener listener) {
         this.listener = listener;
     }
 
+    @Override
     public InetSocketAddress remote() {
         return remote;
     }
 
     /** Whether we opened this connection (the active side, RFC 6135). */
+    @Override
     public boolean outbound() {
         return outbound;
     }
 
+    @Override
     public boolean secure() {
         return wire instanceof TlsWire;
     }
 
+    @Override
     public boolean isClosed() {
         return closed;
     }
 
     /** The peer's certificate chain on a TLS connection after the handshake; empty otherwise. */
+    @Override
     public List<Certificate> peerCertificates() {
         if (wire instanceof TlsWire t && opened) {
             try {
@@ -107,6 +93,7 @@ public final class Connection implements IoLoop.Ready {
     }
 
     /** Says there is something to send; the connection pulls it when the socket can take it. */
+    @Override
     public void writable() {
         if (closed) {
             return;
@@ -201,6 +188,7 @@ public final class Connection implements IoLoop.Ready {
     }
 
     /** Closes the socket; the listener hears of it once. */
+    @Override
     public void close(IOException cause) {
         if (closed) {
             return;

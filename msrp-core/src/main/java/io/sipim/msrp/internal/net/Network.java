@@ -40,7 +40,7 @@ public final class Network {
      * @return the bound address (the real port when 0 was asked for)
      */
     public InetSocketAddress listen(InetSocketAddress address, boolean secure,
-                                    Function<Connection, Connection.Listener> accepted) throws IOException {
+                                    Function<Connection, Link.Listener> accepted) throws IOException {
         if (secure && tls == null) {
             throw new IllegalStateException("msrps needs a TLS configuration");
         }
@@ -62,7 +62,7 @@ public final class Network {
         return bound;
     }
 
-    private void accept(ServerSocketChannel server, boolean secure, Function<Connection, Connection.Listener> accepted) {
+    private void accept(ServerSocketChannel server, boolean secure, Function<Connection, Link.Listener> accepted) {
         for (int i = 0; i < 64; i++) {
             SocketChannel ch;
             try {
@@ -86,7 +86,7 @@ public final class Network {
      * Opens a connection to {@code remote}; {@code serverName} is the host name TLS checks the
      * certificate against (and sends as SNI), or null for an address.
      */
-    public Connection connect(InetSocketAddress remote, boolean secure, String serverName, Connection.Listener listener)
+    public Connection connect(InetSocketAddress remote, boolean secure, String serverName, Link.Listener listener)
             throws IOException {
         if (secure && tls == null) {
             throw new IllegalStateException("msrps needs a TLS configuration");
