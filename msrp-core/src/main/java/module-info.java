@@ -6,4 +6,5 @@
 module io.sipim.msrp {
     exports io.sipim.msrp.message;
     exports io.sipim.msrp.parse;
+    exports io.sipim.msrp.sdp;
 }
