@@ -1,6 +1,11 @@
 package io.sipim.msrp.sdp;
 
 import io.sipim.msrp.message.MsrpParseException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /** Character classes, numbers and hex lists shared by the attribute parsers; not API. */
@@ -135,5 +140,73 @@ final class SdpText {
             sb.append(UPPER_HEX.toHexDigits(bytes[i]));
         }
         return sb.toString();
+    }
+
+    /**
+     * The end of an RFC 5547 §6 {@code filename-string} starting at {@code i}: the index of the
+     * first NUL, CR, LF or double quote, or the end of {@code s}.
+     */
+    static int filenameStringEnd(String s, int i) {
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == 0 || c == '\r' || c == '\n' || c == '"') {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Decodes {@code s[from, to)}, an RFC 5547 §6 {@code filename-string}: characters other than
+     * {@code %} stand for themselves, {@code %HH} runs are octets of UTF-8.
+     */
+    static String percentDecode(String s, int from, int to, String what) {
+        if (s.indexOf('%', from) < 0 || s.indexOf('%', from) >= to) {
+            return s.substring(from, to);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            if (c != '%') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int runStart = i;
+            ByteArrayOutputStream octets = new ByteArrayOutputStream();
+            while (i < to && s.charAt(i) == '%') {
+                if (i + 2 >= to || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    throw error(what + ": '%' must be followed by two hex digits", i);
+                }
+                octets.write(Character.digit(s.charAt(i + 1), 16) << 4 | Character.digit(s.charAt(i + 2), 16));
+                i += 3;
+            }
+            try {
+                sb.append(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(octets.toByteArray())));
+            } catch (CharacterCodingException e) {
+                throw error(what + ": percent-encoded octets are not UTF-8", runStart);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Encodes text as an RFC 5547 §6 {@code filename-string}: NUL, CR, LF, {@code "} and {@code %} as {@code %HH}. */
+    static String percentEncode(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || c == '\r' || c == '\n' || c == '"' || c == '%') {
+                if (sb == null) {
+                    sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                sb.append('%').append(UPPER_HEX.toHexDigits((byte) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 }
