@@ -1,6 +1,6 @@
 /**
  * MSRP's SDP attributes as typed, immutable values (RFC 4975 §8, RFC 4145 / RFC 6135, RFC 5547,
- * RFC 8122).
+ * RFC 8122), and {@link io.sipim.msrp.sdp.MsrpMedia} for a whole MSRP media description.
  *
  * <p>msrp-core has no SIP or SDP types, so every value goes in and out as plain text: each
  * {@code parse(String)} takes what follows {@code a=name:} and {@code toString()} (or
