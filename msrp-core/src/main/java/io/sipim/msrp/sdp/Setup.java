@@ -85,8 +85,14 @@ public enum Setup {
         }
     }
 
-    /** Whether this role is an allowed answer to {@code offer} (RFC 4145 §4.1). */
+    /**
+     * Whether this role is an allowed answer to {@code offer} (RFC 4145 §4.1): the opposite role,
+     * either role to {@code actpass}, and {@code holdconn} to anything (no connection for now).
+     */
     public boolean isAnswerTo(Setup offer) {
+        if (this == HOLDCONN) {
+            return true;
+        }
         switch (offer) {
             case ACTIVE:
                 return this == PASSIVE;
@@ -95,7 +101,7 @@ public enum Setup {
             case ACTPASS:
                 return this == ACTIVE || this == PASSIVE;
             default:
-                return this == HOLDCONN;
+                return false;
         }
     }
 
@@ -108,8 +114,10 @@ public enum Setup {
     }
 
     /**
-     * Whether the offerer opens the connection, given the negotiated roles (RFC 6135). If the
-     * answer has no {@code a=setup}, RFC 4975 §8.5's rule applies and the offerer connects.
+     * Whether the offerer opens the connection, given the negotiated roles (RFC 6135): it does
+     * when the answer is {@code passive}, and not when the answer is {@code active} or
+     * {@code holdconn}. If the answer has no {@code a=setup}, the offerer connects (RFC 4975
+     * §8.5's rule, and RFC 4145's defaults of active offerer, passive answerer).
      *
      * @param answer the answer's role, or {@code null} if the answer has no {@code a=setup}
      * @throws IllegalArgumentException if {@code answer} is not a valid answer to {@code offer}

@@ -34,6 +34,9 @@ class SetupTest {
         assertFalse(Setup.ACTPASS.isAnswerTo(Setup.ACTPASS));
         assertFalse(Setup.ACTIVE.isAnswerTo(Setup.ACTIVE));
         assertTrue(Setup.PASSIVE.isAnswerTo(Setup.ACTPASS));
+        assertTrue(Setup.HOLDCONN.isAnswerTo(Setup.ACTIVE));
+        assertFalse(Setup.ACTIVE.isAnswerTo(Setup.HOLDCONN));
+        assertFalse(Setup.offererConnects(Setup.ACTPASS, Setup.HOLDCONN));
     }
 
     @Test
