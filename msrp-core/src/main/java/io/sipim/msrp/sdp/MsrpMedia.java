@@ -153,7 +153,13 @@ public final class MsrpMedia {
                 case FileDate.NAME -> b.fileDate = read(name, value, FileDate::parse);
                 case FileIcon.NAME -> b.fileIcon = read(name, value, FileIcon::parse);
                 case FileRange.NAME -> b.fileRange = read(name, value, FileRange::parse);
-                default -> b.otherAttributes.add(new SimpleImmutableEntry<>(name, value));
+                default -> {
+                    String bad = badOtherAttribute(name, value);
+                    if (bad != null) {
+                        throw new MsrpParseException(bad, 400, -1);
+                    }
+                    b.otherAttributes.add(new SimpleImmutableEntry<>(name, value));
+                }
             }
         }
         String problem = b.problem();
@@ -161,6 +167,20 @@ public final class MsrpMedia {
             throw new MsrpParseException(problem, 400, -1);
         }
         return new MsrpMedia(b);
+    }
+
+    /**
+     * Why an attribute kept as text could not be written back into SDP, or null: RFC 8866 §9
+     * makes the name a token and the value a byte-string (no NUL, CR or LF).
+     */
+    private static String badOtherAttribute(String name, String value) {
+        if (SdpText.sdpTokenEnd(name, 0) != name.length()) {
+            return "attribute name is not a token: " + name;
+        }
+        if (value != null && (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0 || value.indexOf(0) >= 0)) {
+            return "a=" + name + " value contains NUL, CR or LF";
+        }
+        return null;
     }
 
     private static <T> T read(String name, String value, Function<String, T> parser) {
@@ -412,8 +432,12 @@ public final class MsrpMedia {
          */
         public Builder attribute(String name, String value) {
             Objects.requireNonNull(name, "name");
-            if (SINGLE.contains(name) || name.equals(Fingerprint.NAME) || name.isEmpty()) {
+            if (SINGLE.contains(name) || name.equals(Fingerprint.NAME)) {
                 throw new IllegalArgumentException("a=" + name + " has its own setter");
+            }
+            String bad = name.isEmpty() ? "empty attribute name" : badOtherAttribute(name, value);
+            if (bad != null) {
+                throw new IllegalArgumentException(bad);
             }
             otherAttributes.add(new SimpleImmutableEntry<>(name, value));
             return this;

@@ -108,6 +108,12 @@ class MsrpMediaTest {
         // a bad value: the attribute's name in the reason, the index in its value as the offset
         failsWith("a=max-size", () -> MsrpMedia.fromAttributes(9, "TCP/MSRP",
                 List.of(entry("path", tcpPath), entry("accept-types", "*"), entry("max-size", "12x"))), 2);
+        failsWith("token", () -> MsrpMedia.fromAttributes(9, "TCP/MSRP",
+                List.of(entry("path", tcpPath), entry("accept-types", "*"), entry("x y", "1"))), -1);
+        failsWith("CR", () -> MsrpMedia.fromAttributes(9, "TCP/MSRP",
+                List.of(entry("path", tcpPath), entry("accept-types", "*"), entry("x", "1\r\na=y"))), -1);
+        assertThrows(IllegalArgumentException.class,
+                () -> MsrpMedia.builder(9, Path.parse(tcpPath)).attribute("x:y", null));
         assertThrows(IllegalStateException.class,
                 () -> MsrpMedia.builder(9, Path.parse(tcpPath)).build());
         assertThrows(IllegalArgumentException.class,
