@@ -38,6 +38,10 @@ public final class Main {
                 return new DemoCommand(out).run();
             case "client":
                 return new ClientCommand(System.in, out, err).run(rest);
+            case "msrp-send":
+                return new MsrpSendCommand(out, err).run(rest);
+            case "msrp-recv":
+                return new MsrpRecvCommand(out, err).run(rest);
             case "-h":
             case "--help":
             case "help":
@@ -58,6 +62,10 @@ public final class Main {
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
         s.println("  client --user U --password P --server HOST:PORT [--transport udp|tcp|tls] [--domain D]");
         s.println("                            register, then /msg USER TEXT, /wait SECONDS, /quit from stdin");
+        s.println("  msrp-recv [--listen HOST:PORT] --dir DIR");
+        s.println("                            wait for an MSRP session; prints READY <msrp uri>, PROGRESS and RECEIVED lines");
+        s.println("  msrp-send --to MSRP-URI [--chunk-size N] FILE");
+        s.println("                            send FILE over MSRP; prints SENT <file> <bytes> sha256=<hex> or FAILED");
         return USAGE;
     }
 }
