@@ -238,16 +238,18 @@ public final class OutgoingMessage {
         }
         int chunkLength = known ? (int) Math.min(maxChunk, total - sent) : maxChunk;
         int endLine = endLineLength(true);
-        int reserved = buildHead(start, start + chunkLength - 1, total, true);
+        long reservedEnd = start + chunkLength - 1;
+        long reservedTotal = total;
+        int reserved = buildHead(start, reservedEnd, total, true);
         int want = chunkLength;
         if (reserved + chunkLength + endLine + HEAD_SLACK > out.remaining()) {
+            reservedEnd = STAR;
             reserved = buildHead(start, STAR, total, true);
             want = Math.min(chunkLength, out.remaining() - reserved - endLine - HEAD_SLACK);
             if (want < Math.min(chunkLength, MIN_STREAM_PIECE)) {
                 return NO_ROOM;
             }
         }
-        newTransactionId(ids);
         int headStart = out.position();
         int bodyStart = headStart + reserved;
         out.position(bodyStart);
@@ -275,11 +277,20 @@ public final class OutgoingMessage {
         boolean empty = last && start == 1 && n == 0;
         // RFC 4975 §7.1.1: the body must not contain this transaction's end-line; the head is not
         // written yet, so pick another id until it does not.
+        newTransactionId(ids);
         while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern) >= 0) {
             newTransactionId(ids);
         }
         boolean complete = last || n == chunkLength;
-        int headLength = complete ? buildHead(start, sent + n, total, !empty) : buildHead(start, STAR, total, true);
+        long end = complete ? sent + n : STAR;
+        int headLength;
+        if (end == reservedEnd && total == reservedTotal && !empty) {
+            // The usual case: the head built for the reservation stands; only the id is new.
+            System.arraycopy(pattern, EndLineScan.HYPHENS, head, MSRP.length, ID);
+            headLength = reserved;
+        } else {
+            headLength = buildHead(start, end, total, !empty);
+        }
         if (headLength != reserved) {
             byte[] moved = new byte[n];
             out.get(bodyStart, moved);
