@@ -469,9 +469,17 @@ public final class MsrpUri {
         return isUnreserved(c) || c == '+' || c == '=' || c == '/';
     }
 
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0x21; c < 0x7f; c++) {
+            TOKEN[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
+    }
+
     /** RFC 4975 token: visible ASCII except separators. */
     static boolean isToken(char c) {
-        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        return c < 128 && TOKEN[c];
     }
 
     /** Builds an {@link MsrpUri}; host is required, transport defaults to {@code tcp}. */
