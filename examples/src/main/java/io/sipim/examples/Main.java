@@ -57,6 +57,7 @@ public final class Main {
         s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
         s.println("commands:");
         s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        s.println("  lint --msrp FILE...       validate MSRP frames (each file a byte stream of frames)");
         s.println("  demo                      registrar + proxy and two user agents exchanging MESSAGEs on loopback");
         s.println("  server [--bind IP] [--sip-port N] [--tls-port N] [--domain D] [--users u:p,...]");
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
