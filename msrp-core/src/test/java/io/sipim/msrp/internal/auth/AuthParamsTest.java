@@ -36,8 +36,8 @@ class AuthParamsTest {
         assertThrows(IllegalArgumentException.class, () -> AuthParams.parse("Digest realm=x, realm=y"));
     }
 
+    /** Quoted values with any printable characters survive format and parse. */
     @Property
-    @DisplayName("Quoted values with any printable characters survive format and parse")
     void roundTrip(@ForAll @StringLength(max = 40) @CharRange(from = ' ', to = '~') String realm,
                    @ForAll @StringLength(min = 1, max = 40) @CharRange(from = '!', to = '~') String nonce) {
         Map<String, String> m = new LinkedHashMap<>();
