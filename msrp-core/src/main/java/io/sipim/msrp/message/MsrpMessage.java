@@ -17,23 +17,44 @@ public abstract sealed class MsrpMessage permits MsrpRequest, MsrpResponse {
     private final List<MsrpUri> toPath;
     private final List<MsrpUri> fromPath;
 
-    MsrpMessage(String transactionId, List<MsrpHeader> headers) {
+    /**
+     * @param toPath the parsed To-Path when the caller already has it (a parser's cache), else {@code null}
+     * @param fromPath likewise for From-Path
+     * @param valueOffsets stream offsets of each header value (a parser's), else {@code null}
+     */
+    MsrpMessage(String transactionId, List<MsrpHeader> headers, List<MsrpUri> toPath, List<MsrpUri> fromPath,
+                long[] valueOffsets) {
         checkIdent(transactionId, "transaction id");
         this.transactionId = transactionId;
         this.headers = List.copyOf(headers);
         if (this.headers.size() < 2 || !this.headers.get(0).is(MsrpHeader.TO_PATH)
                 || !this.headers.get(1).is(MsrpHeader.FROM_PATH)) {
-            throw new MsrpParseException("To-Path and From-Path must be the first two headers", 400, -1,
-                    transactionId);
+            throw new MsrpParseException("To-Path and From-Path must be the first two headers", 400,
+                    valueOffsets != null && valueOffsets.length > 0 ? valueOffsets[0] : -1, transactionId);
         }
-        this.toPath = parsePath(this.headers.get(0).value());
-        this.fromPath = parsePath(this.headers.get(1).value());
+        this.toPath = toPath != null ? List.copyOf(toPath) : pathOf(this.headers, 0, valueOffsets, transactionId);
+        this.fromPath = fromPath != null ? List.copyOf(fromPath)
+                : pathOf(this.headers, 1, valueOffsets, transactionId);
         for (int i = 2; i < this.headers.size(); i++) {
             MsrpHeader h = this.headers.get(i);
             if (h.is(MsrpHeader.TO_PATH) || h.is(MsrpHeader.FROM_PATH)) {
-                throw new MsrpParseException(h.name() + " appears twice", 400, -1, transactionId);
+                throw new MsrpParseException(h.name() + " appears twice", 400, at(valueOffsets, i), transactionId);
             }
         }
+    }
+
+    private static List<MsrpUri> pathOf(List<MsrpHeader> headers, int i, long[] valueOffsets, String tid) {
+        try {
+            return parsePath(headers.get(i).value());
+        } catch (MsrpParseException e) {
+            throw new MsrpParseException(e.reason() + " in " + headers.get(i).name(), 400,
+                    at(valueOffsets, i) < 0 ? -1 : at(valueOffsets, i) + Math.max(0, e.offset()), tid);
+        }
+    }
+
+    /** The stream offset of header {@code i}'s value, or -1. */
+    static long at(long[] valueOffsets, int i) {
+        return valueOffsets != null && i < valueOffsets.length ? valueOffsets[i] : -1;
     }
 
     /**

@@ -23,8 +23,9 @@ public final class MsrpRequest extends MsrpMessage {
     private final Status status;
     private final String contentType;
 
-    private MsrpRequest(String transactionId, String method, List<MsrpHeader> headers) {
-        super(transactionId, headers);
+    private MsrpRequest(String transactionId, String method, List<MsrpHeader> headers, List<MsrpUri> toPath,
+                        List<MsrpUri> fromPath, long[] valueOffsets) {
+        super(transactionId, headers, toPath, fromPath, valueOffsets);
         checkMethod(method, transactionId);
         this.method = method;
         String id = null;
@@ -68,7 +69,9 @@ public final class MsrpRequest extends MsrpMessage {
                     type = h.value();
                 }
             } catch (MsrpParseException e) {
-                throw new MsrpParseException(e.reason() + " in header " + name, e.status(), -1, transactionId);
+                long at = at(valueOffsets, i);
+                throw new MsrpParseException(e.reason() + " in header " + name, e.status(),
+                        at < 0 ? -1 : at + Math.max(0, e.offset()), transactionId);
             }
         }
         this.messageId = id;
@@ -86,7 +89,19 @@ public final class MsrpRequest extends MsrpMessage {
      *     repeats, or To-Path and From-Path are not the first two headers
      */
     public static MsrpRequest of(String transactionId, String method, List<MsrpHeader> headers) {
-        return new MsrpRequest(transactionId, method, headers);
+        return new MsrpRequest(transactionId, method, headers, null, null, null);
+    }
+
+    /**
+     * For stream parsers: like {@link #of}, with To-Path and From-Path already parsed from the
+     * values of the first two headers (the caller vouches they are; a parser caches them per
+     * session), and the stream offset of each header value so that errors carry stream offsets.
+     *
+     * @param valueOffsets stream offset of each header's value, or {@code null}
+     */
+    public static MsrpRequest parsed(String transactionId, String method, List<MsrpHeader> headers,
+                                     List<MsrpUri> toPath, List<MsrpUri> fromPath, long[] valueOffsets) {
+        return new MsrpRequest(transactionId, method, headers, toPath, fromPath, valueOffsets);
     }
 
     /** A builder for a request of this method. */
@@ -218,7 +233,7 @@ public final class MsrpRequest extends MsrpMessage {
          */
         public MsrpRequest build() {
             try {
-                return new MsrpRequest(transactionId, method, headerList());
+                return new MsrpRequest(transactionId, method, headerList(), null, null, null);
             } catch (MsrpParseException e) {
                 throw new IllegalArgumentException(e.reason(), e);
             }

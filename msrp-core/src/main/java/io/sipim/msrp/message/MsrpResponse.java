@@ -12,8 +12,9 @@ public final class MsrpResponse extends MsrpMessage {
     private final int code;
     private final String comment;
 
-    private MsrpResponse(String transactionId, int code, String comment, List<MsrpHeader> headers) {
-        super(transactionId, headers);
+    private MsrpResponse(String transactionId, int code, String comment, List<MsrpHeader> headers,
+                         List<MsrpUri> toPath, List<MsrpUri> fromPath, long[] valueOffsets) {
+        super(transactionId, headers, toPath, fromPath, valueOffsets);
         if (code < 100 || code > 999) {
             throw new MsrpParseException("status code must be 3 digits", 400, -1, transactionId);
         }
@@ -30,7 +31,19 @@ public final class MsrpResponse extends MsrpMessage {
      * @throws MsrpParseException 400 if a part breaks RFC 4975's grammar
      */
     public static MsrpResponse of(String transactionId, int code, String comment, List<MsrpHeader> headers) {
-        return new MsrpResponse(transactionId, code, comment, headers);
+        return new MsrpResponse(transactionId, code, comment, headers, null, null, null);
+    }
+
+    /**
+     * For stream parsers: like {@link #of}, with To-Path and From-Path already parsed from the
+     * values of the first two headers (the caller vouches they are; a parser caches them per
+     * session), and the stream offset of each header value so that errors carry stream offsets.
+     *
+     * @param valueOffsets stream offset of each header's value, or {@code null}
+     */
+    public static MsrpResponse parsed(String transactionId, int code, String comment, List<MsrpHeader> headers,
+                                      List<MsrpUri> toPath, List<MsrpUri> fromPath, long[] valueOffsets) {
+        return new MsrpResponse(transactionId, code, comment, headers, toPath, fromPath, valueOffsets);
     }
 
     /**
@@ -118,7 +131,7 @@ public final class MsrpResponse extends MsrpMessage {
          */
         public MsrpResponse build() {
             try {
-                return new MsrpResponse(transactionId, code, comment, headerList());
+                return new MsrpResponse(transactionId, code, comment, headerList(), null, null, null);
             } catch (MsrpParseException e) {
                 throw new IllegalArgumentException(e.reason(), e);
             }
