@@ -34,6 +34,11 @@ public final class Main {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 return new ServerCommand(out, err).run(rest, stop);
             }
+            case "msrp-relay": {
+                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                return new MsrpRelayCommand(out, err).run(rest, stop);
+            }
             case "demo":
                 return new DemoCommand(out).run();
             case "client":
@@ -58,6 +63,8 @@ public final class Main {
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
         s.println("  client --user U --password P --server HOST:PORT [--transport udp|tcp|tls] [--domain D]");
         s.println("                            register, then /msg USER TEXT, /wait SECONDS, /quit from stdin");
+        s.println("  msrp-relay --listen HOST:PORT --users u:p,... [--realm R]");
+        s.println("                            MSRP relay (RFC 4976); prints READY <relay msrp uri>, then a line per AUTH and message");
         return USAGE;
     }
 }
