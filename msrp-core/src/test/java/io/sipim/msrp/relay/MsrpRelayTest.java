@@ -65,7 +65,11 @@ class MsrpRelayTest {
     }
 
     private MsrpRequest auth(RawPeer p, String authorization, Long expires) {
-        MsrpRequest.Builder b = MsrpRequest.builder(MsrpRequest.AUTH).transactionId(tid()).toPath(relay.uri())
+        return auth(p, relay.uri(), authorization, expires);
+    }
+
+    private static MsrpRequest auth(RawPeer p, MsrpUri to, String authorization, Long expires) {
+        MsrpRequest.Builder b = MsrpRequest.builder(MsrpRequest.AUTH).transactionId(tid()).toPath(to)
                 .fromPath(p.uri);
         if (authorization != null) {
             b.header(MsrpHeader.AUTHORIZATION, authorization);
@@ -386,4 +390,81 @@ class MsrpRelayTest {
         assertTrue(relay.peakBufferedBytes() <= bound + slack, () -> "peak " + relay.peakBufferedBytes());
     }
 
+    @Test
+    @DisplayName("RFC 4976 §7.3: between two relays: the first opens a connection to the second, which delivers to its client; failures come back as REPORTs")
+    void twoRelays() throws Exception {
+        try (MsrpRelay second = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("second.test")
+                .users(Map.of("bob", "hunter2")).start()) {
+            RawPeer alice = peer("alice");
+            RawPeer bob = new RawPeer(new InetSocketAddress("127.0.0.1", second.uri().port()), "bob");
+            peers.add(bob);
+            MsrpUri ra = login(alice, "alice", "secret");
+            auth(bob, second.uri(), null, null);
+            MsrpResponse challenge = bob.nextResponse();
+            auth(bob, second.uri(), new DigestClient("bob", "hunter2").authorize(challenge.headers(MsrpHeader.WWW_AUTHENTICATE), "AUTH",
+                    second.uri().toString()), null);
+            MsrpUri rb = bob.nextResponse().usePath().get(0);
+
+            for (int i = 0; i < 3; i++) {
+                byte[] text = ("message " + i).getBytes(StandardCharsets.UTF_8);
+                MsrpRequest s = send("far000" + i, List.of(ra, rb, bob.uri), alice.uri, ByteRange.whole(text.length), null);
+                alice.send(s, text, ContinuationFlag.END);
+                assertEquals(200, alice.nextResponse().code());
+                RawPeer.Frame in = bob.nextRequest();
+                assertEquals(List.of(bob.uri), in.request().toPath());
+                assertEquals(List.of(rb, ra, alice.uri), in.request().fromPath());
+                assertArrayEquals(text, in.body());
+                bob.send(MsrpResponse.to(in.request(), i == 2 ? 413 : 200).build());
+            }
+            RawPeer.Frame report = alice.nextRequest();
+            assertEquals(MsrpRequest.REPORT, report.request().method());
+            assertEquals("far0002", report.request().messageId());
+            assertEquals(413, report.request().status().code());
+            // The report started at the second relay, travelled back through the first.
+            assertEquals(List.of(alice.uri), report.request().toPath());
+            assertEquals(List.of(ra, rb), report.request().fromPath());
+        }
+    }
+
+    @Test
+    @DisplayName("Incoming chunks of random sizes, interrupted or whole, come out as chunks of at most 2048 bytes whose Byte-Ranges rebuild the message")
+    void rechunksAnySplit() throws Exception {
+        RawPeer alice = peer("alice");
+        RawPeer bob = peer("bob").autoAnswer();
+        MsrpUri ra = login(alice, "alice", "secret");
+        MsrpUri rb = login(bob, "bob", "hunter2");
+        Random random = new Random(4975);
+        for (int round = 0; round < 20; round++) {
+            byte[] body = new byte[random.nextInt(9000)];
+            random.nextBytes(body);
+            String id = "split" + round;
+            int pos = 0;
+            do {
+                int n = Math.min(body.length - pos, random.nextInt(5000));
+                boolean last = pos + n == body.length;
+                // Interrupted chunks may leave the end open ("*"), as RFC 4975 §7.1 allows.
+                long end = !last && random.nextBoolean() ? ByteRange.UNKNOWN : pos + n;
+                alice.send(send(id, List.of(ra, rb, bob.uri), alice.uri, ByteRange.of(pos + 1, end, body.length), null),
+                        java.util.Arrays.copyOfRange(body, pos, pos + n), last ? ContinuationFlag.END : ContinuationFlag.MORE);
+                assertEquals(200, alice.nextResponse().code());
+                pos += n;
+            } while (pos < body.length);
+            byte[] got = new byte[body.length];
+            long received = 0;
+            boolean ended = false;
+            while (!ended) {
+                RawPeer.Frame f = bob.nextRequest();
+                assertEquals(id, f.request().messageId());
+                ByteRange r = f.request().byteRange();
+                assertTrue(f.body().length <= 2048);
+                assertEquals(body.length, r.total());
+                assertEquals(r.start() + f.body().length - 1, r.end());
+                System.arraycopy(f.body(), 0, got, (int) r.start() - 1, f.body().length);
+                received += f.body().length;
+                ended = f.flag() == ContinuationFlag.END;
+            }
+            assertEquals(body.length, received);
+            assertArrayEquals(body, got);
+        }
+    }
 }
