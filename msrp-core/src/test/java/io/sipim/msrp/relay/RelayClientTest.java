@@ -190,4 +190,19 @@ class RelayClientTest {
         assertArrayEquals(text, body.toByteArray());
         assertTrue(ac.bufferedBytes() >= 0);
     }
+
+    @Test
+    @DisplayName("RFC 4976 §5 over TLS: an msrps relay and a client that trusts its certificate")
+    void overTls() throws Exception {
+        java.security.KeyStore ks = TestCertificate.keyStore();
+        relay = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("relay.test")
+                .users(Map.of("alice", "secret"))
+                .tls(io.sipim.msrp.transport.MsrpTls.builder().keyStore(ks, TestCertificate.PASSWORD).build()).start();
+        assertEquals("msrps", relay.uri().scheme());
+        RelayClient c = RelayClient.builder().relay(relay.uri()).credentials("alice", "secret")
+                .tls(io.sipim.msrp.transport.MsrpTls.builder().trustStore(ks).build()).build();
+        clients.add(c);
+        RelayBinding b = c.connect().get(20, TimeUnit.SECONDS);
+        assertEquals("msrps", b.usePath().get(0).scheme());
+    }
 }
