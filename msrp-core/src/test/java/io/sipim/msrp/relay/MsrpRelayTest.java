@@ -467,4 +467,35 @@ class MsrpRelayTest {
             assertArrayEquals(body, got);
         }
     }
+
+    @Test
+    @DisplayName("RFC 4976 §5.2: a binding ends when it expires or its connection closes; its relay URI then gets 481")
+    void expiredAndClosedBindings() throws Exception {
+        relay.close();
+        relay = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("relay.test")
+                .users(Map.of("alice", "secret", "bob", "hunter2", "carol", "pw")).minExpires(Duration.ofSeconds(1))
+                .defaultExpires(Duration.ofSeconds(1)).start();
+        address = new InetSocketAddress("127.0.0.1", relay.uri().port());
+        RawPeer alice = peer("alice");
+        RawPeer bob = peer("bob");
+        RawPeer carol = peer("carol");
+        MsrpResponse ok = login(alice, new DigestClient("alice", "secret"), 3600L);
+        MsrpUri ra = ok.usePath().get(0);
+        MsrpUri rb = login(bob, "bob", "hunter2");   // 1 s
+        MsrpUri rc = login(carol, "carol", "pw");
+        assertEquals(3, relay.bindings());
+        carol.close();
+        peers.remove(carol);
+        for (int i = 0; i < 50 && relay.bindings() > 1; i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(1, relay.bindings());
+        for (MsrpUri gone : List.of(rb, rc)) {
+            MsrpRequest s = send("late" + gone.sessionId().substring(0, 4), List.of(ra, gone, bob.uri), alice.uri, null, null);
+            alice.send(s, new byte[1], ContinuationFlag.END);
+            MsrpResponse r = alice.nextResponse();
+            assertEquals(s.transactionId(), r.transactionId());
+            assertEquals(481, r.code());
+        }
+    }
 }

@@ -15,6 +15,8 @@ final class BindingTable {
     private final Map<String, Binding> bySessionId = new HashMap<>();
     private final Scheduler scheduler;
     private final MsrpUri relayUri;
+    /** The table's size, readable from any thread. */
+    private volatile int size;
 
     BindingTable(Scheduler scheduler, MsrpUri relayUri) {
         this.scheduler = scheduler;
@@ -25,8 +27,9 @@ final class BindingTable {
         return bySessionId.get(sessionId);
     }
 
+    /** Clients bound now; any thread. */
     int size() {
-        return bySessionId.size();
+        return size;
     }
 
     /**
@@ -44,6 +47,7 @@ final class BindingTable {
         Binding b = new Binding(user, relayUri.withSessionId(Ids.sessionId()), connection, expiresAt);
         bySessionId.put(b.sessionId(), b);
         connection.bindings.add(b);
+        size = bySessionId.size();
         scheduleExpiry(b, TimeUnit.SECONDS.toNanos(seconds));
         return b;
     }
@@ -65,6 +69,7 @@ final class BindingTable {
     private void remove(Binding b) {
         bySessionId.remove(b.sessionId(), b);
         b.connection.bindings.remove(b);
+        size = bySessionId.size();
     }
 
     /** Ends every binding made on {@code connection}. */
@@ -73,5 +78,6 @@ final class BindingTable {
             bySessionId.remove(b.sessionId(), b);
         }
         connection.bindings.clear();
+        size = bySessionId.size();
     }
 }

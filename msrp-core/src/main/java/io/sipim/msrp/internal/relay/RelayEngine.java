@@ -40,7 +40,6 @@ public final class RelayEngine {
     private final Router router;
     private final AuthHandler auth;
     private final Map<String, RelayConnection> outbound = new HashMap<>();
-    private volatile int bindingCount;
 
     public RelayEngine(RelayConfig config, Scheduler scheduler, Network network) {
         this.config = config;
@@ -88,7 +87,7 @@ public final class RelayEngine {
 
     /** Clients currently bound. */
     public int bindingCount() {
-        return bindingCount;
+        return bindings.size();
     }
 
     RelayConfig config() {
@@ -100,7 +99,6 @@ public final class RelayEngine {
     Inbound request(RelayConnection from, MsrpRequest r, boolean hasBody) {
         if (MsrpRequest.AUTH.equals(r.method())) {
             auth.handle(from, r);
-            bindingCount = bindings.size();
             return null;
         }
         Route route = router.route(from, r);
@@ -227,7 +225,6 @@ public final class RelayEngine {
 
     void closed(RelayConnection c, IOException cause) {
         bindings.removeAll(c);
-        bindingCount = bindings.size();
         if (c.outboundKey != null) {
             outbound.remove(c.outboundKey, c);
         }
