@@ -15,13 +15,16 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A client of an MSRP relay (RFC 4976 §5): connects to the relay, authenticates with AUTH and
@@ -55,8 +58,9 @@ public final class RelayClient implements AutoCloseable {
     private final CompletableFuture<RelayBinding> first = new CompletableFuture<>();
     private volatile RelayChannel channel;
     private volatile RelayBinding binding;
-    private RelayAuth auth;
+    private List<RelayAuth> auths = List.of();
     private boolean started;
+    private boolean published;
 
     private RelayClient(Builder b) {
         this.config = b;
@@ -117,38 +121,72 @@ public final class RelayClient implements AutoCloseable {
         channel = ch;
         MsrpUri local = config.local != null ? config.local : MsrpUri.builder().secure(relay.secure())
                 .host("client.invalid").sessionId(randomSessionId()).transport("tcp").build();
-        auth = new RelayAuth(ch, relay, local, new DigestClient(config.username, config.password), config.expires,
-                new RelayAuth.Listener() {
-                    @Override
-                    public void bound(RelayBinding b, boolean refresh) {
-                        binding = b;
-                        if (refresh) {
-                            if (config.onRefresh != null) {
-                                executor.execute(() -> config.onRefresh.accept(b));
+        List<Hop> hops = config.hops();
+        RelayBinding[] bound = new RelayBinding[hops.size()];
+        List<RelayAuth> chain = new ArrayList<>(hops.size());
+        for (int i = 0; i < hops.size(); i++) {
+            int index = i;
+            Hop hop = hops.get(i);
+            // RFC 4976 §5: a later relay is reached through the Use-Path of the earlier ones.
+            Supplier<List<MsrpUri>> via = () -> {
+                List<MsrpUri> path = new ArrayList<>();
+                for (int k = 0; k < index; k++) {
+                    path.addAll(bound[k].usePath());
+                }
+                return path;
+            };
+            chain.add(new RelayAuth(ch, via, hop.relay(), local, new DigestClient(hop.username(), hop.password()),
+                    config.expires, new RelayAuth.Listener() {
+                        @Override
+                        public void bound(RelayBinding b, boolean refresh) {
+                            boolean firstTime = bound[index] == null;
+                            bound[index] = b;
+                            if (firstTime && index + 1 < bound.length) {
+                                chain.get(index + 1).start();
+                            } else if (bound[bound.length - 1] != null) {
+                                publish(bound);
                             }
-                        } else {
-                            executor.execute(() -> first.complete(b));
                         }
-                    }
 
-                    @Override
-                    public void failed(Throwable cause, boolean refresh) {
-                        fail(cause, refresh);
-                    }
-                });
+                        @Override
+                        public void failed(Throwable cause, boolean refresh) {
+                            fail(cause, refresh);
+                        }
+                    }));
+        }
+        auths = chain;
         ch.opened().whenComplete((v, e) -> {
             if (e == null) {
-                auth.start();
+                chain.get(0).start();
             } else {
                 fail(e, false);
             }
         });
         ch.closed().whenComplete((cause, e) -> {
-            auth.stop();
+            chain.forEach(RelayAuth::stop);
             if (binding != null) {
                 fail(cause != null ? cause : new IOException("connection to relay closed"), true);
             }
         });
+    }
+
+    /** Every relay has answered: the combined Use-Path, and the shortest of the expiries. */
+    private void publish(RelayBinding[] bound) {
+        List<MsrpUri> usePath = new ArrayList<>();
+        Duration expires = bound[0].expires();
+        for (RelayBinding b : bound) {
+            usePath.addAll(b.usePath());
+            expires = b.expires().compareTo(expires) < 0 ? b.expires() : expires;
+        }
+        RelayBinding b = new RelayBinding(bound[0].relay(), usePath, expires);
+        boolean refresh = published;
+        published = true;
+        binding = b;
+        if (!refresh) {
+            executor.execute(() -> first.complete(b));
+        } else if (config.onRefresh != null) {
+            executor.execute(() -> config.onRefresh.accept(b));
+        }
     }
 
     private void fail(Throwable cause, boolean afterBinding) {
@@ -176,9 +214,7 @@ public final class RelayClient implements AutoCloseable {
     @Override
     public void close() {
         loop.execute(() -> {
-            if (auth != null) {
-                auth.stop();
-            }
+            auths.forEach(RelayAuth::stop);
             RelayChannel ch = channel;
             if (ch != null && ch.link() != null) {
                 ch.link().close(null);
@@ -188,6 +224,10 @@ public final class RelayClient implements AutoCloseable {
         if (ownExecutor != null) {
             ownExecutor.shutdown();
         }
+    }
+
+    /** One relay to authenticate at, with the credentials for it. */
+    private record Hop(MsrpUri relay, String username, String password) {
     }
 
     /** Builds a {@link RelayClient}; relay and credentials are required. */
@@ -202,8 +242,26 @@ public final class RelayClient implements AutoCloseable {
         private Executor executor;
         private Consumer<RelayBinding> onRefresh;
         private Consumer<Throwable> onLost;
+        private final List<Hop> further = new ArrayList<>();
 
         private Builder() {
+        }
+
+        List<Hop> hops() {
+            List<Hop> all = new ArrayList<>(1 + further.size());
+            all.add(new Hop(relay, username, password));
+            all.addAll(further);
+            return all;
+        }
+
+        /**
+         * Adds a relay beyond the ones before it (RFC 4976 §5): after the earlier relays bound this
+         * client, it authenticates here through them, and the binding's Use-Path holds all of them.
+         */
+        public Builder thenRelay(MsrpUri relay, String username, String password) {
+            further.add(new Hop(Objects.requireNonNull(relay), Objects.requireNonNull(username),
+                    Objects.requireNonNull(password)));
+            return this;
         }
 
         /** The relay's URI, {@code msrp://host:port;tcp} or {@code msrps://…}. */

@@ -117,6 +117,51 @@ class RelayClientTest {
         RelayBinding bb = bob.connect().get(10, TimeUnit.SECONDS);
         MsrpUri aliceUri = MsrpUri.parse("msrp://alice.example:7777/as1;tcp");
         MsrpUri bobUri = MsrpUri.parse("msrp://bob.example:7777/bs1;tcp");
+        List<MsrpUri> to = new ArrayList<>(ab.usePath());
+        to.addAll(bb.usePath());
+        to.add(bobUri);
+        MsrpRequest in = exchange(alice, bob, to, aliceUri);
+        assertEquals(List.of(bobUri), in.toPath());
+        assertEquals(List.of(bb.usePath().get(0), ab.usePath().get(0), aliceUri), in.fromPath());
+    }
+
+    @Test
+    @DisplayName("RFC 4976 §5: a client authenticates to a second relay through the first; its Use-Path holds both and carries a SEND")
+    void throughTwoRelays() throws Exception {
+        relay(Duration.ofSeconds(60), Duration.ofSeconds(900));
+        try (MsrpRelay second = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("second.test")
+                .users(Map.of("alice", "other", "bob", "hunter2")).start()) {
+            RelayClient alice = RelayClient.builder().relay(relay.uri()).credentials("alice", "secret")
+                    .thenRelay(second.uri(), "alice", "other").build();
+            clients.add(alice);
+            RelayClient bob = RelayClient.builder().relay(second.uri()).credentials("bob", "hunter2").build();
+            clients.add(bob);
+            RelayBinding ab = alice.connect().get(10, TimeUnit.SECONDS);
+            assertEquals(2, ab.usePath().size());
+            assertEquals(relay.uri(), ab.usePath().get(0).withSessionId(null));
+            assertEquals(second.uri(), ab.usePath().get(1).withSessionId(null));
+            assertEquals(1, second.bindings());
+            RelayBinding bb = bob.connect().get(10, TimeUnit.SECONDS);
+            MsrpUri aliceUri = MsrpUri.parse("msrp://alice.example:7777/as1;tcp");
+            MsrpUri bobUri = MsrpUri.parse("msrp://bob.example:7777/bs1;tcp");
+            List<MsrpUri> to = new ArrayList<>(ab.usePath());
+            to.addAll(bb.usePath());
+            to.add(bobUri);
+            MsrpRequest in = exchange(alice, bob, to, aliceUri);
+            assertEquals(List.of(bobUri), in.toPath());
+            assertEquals(List.of(bb.usePath().get(0), ab.usePath().get(1), ab.usePath().get(0), aliceUri), in.fromPath());
+        }
+        // The first relay cannot reach the second: it answers the passed-on AUTH with 408 itself.
+        RelayClient unreachable = RelayClient.builder().relay(relay.uri()).credentials("alice", "secret")
+                .thenRelay(MsrpUri.parse("msrp://127.0.0.1:9;tcp"), "a", "b").build();
+        clients.add(unreachable);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> unreachable.connect().get(10, TimeUnit.SECONDS));
+        assertEquals(408, ((RelayException) e.getCause()).status());
+    }
+
+    /** Alice's channel sends a SEND along {@code to}; bob's channel answers 200; returns what bob got. */
+    private static MsrpRequest exchange(RelayClient alice, RelayClient bob, List<MsrpUri> to, MsrpUri aliceUri)
+            throws Exception {
 
         CompletableFuture<MsrpRequest> got = new CompletableFuture<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -176,19 +221,15 @@ class RelayClientTest {
                 public void badRequest(MsrpParseException e) {
                 }
             });
-            List<MsrpUri> to = new ArrayList<>(ab.usePath());
-            to.addAll(bb.usePath());
-            to.add(bobUri);
             ac.send(MsrpEncoder.encode(MsrpRequest.builder(MsrpRequest.SEND).transactionId("abcd1234").toPath(to)
                     .fromPath(aliceUri).messageId("chat0001").byteRange(ByteRange.whole(text.length))
                     .contentType("text/plain").build(), text, ContinuationFlag.END));
         });
         assertEquals(200, answered.get(10, TimeUnit.SECONDS).code());
         MsrpRequest in = got.get(10, TimeUnit.SECONDS);
-        assertEquals(List.of(bobUri), in.toPath());
-        assertEquals(List.of(bb.usePath().get(0), ab.usePath().get(0), aliceUri), in.fromPath());
         assertArrayEquals(text, body.toByteArray());
         assertTrue(ac.bufferedBytes() >= 0);
+        return in;
     }
 
     @Test

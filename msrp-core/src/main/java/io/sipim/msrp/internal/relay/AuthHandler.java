@@ -29,8 +29,7 @@ final class AuthHandler {
 
     void handle(RelayConnection from, MsrpRequest r) {
         MsrpUri relayUri = r.toPath().get(0);
-        if (r.toPath().size() != 1 || !router.isOwn(relayUri)) {
-            // AUTH meant for a relay beyond this one would need its responses passed back; not done yet.
+        if (!router.isOwn(relayUri)) {
             engine.respond(from, r, MsrpResponse.builder(403).comment("AUTH must be addressed to this relay"), relayUri);
             engine.authEvent(null, 403, null, 0);
             return;

@@ -10,8 +10,10 @@ import io.sipim.msrp.message.MsrpUri;
 import io.sipim.msrp.relay.RelayBinding;
 import io.sipim.msrp.relay.RelayException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * The client's AUTH exchange with one relay (RFC 4976 §5): AUTH, 401 with a digest challenge, AUTH
@@ -32,6 +34,7 @@ public final class RelayAuth {
     private static final int MAX_ROUNDS = 4;
 
     private final RelayChannel channel;
+    private final Supplier<List<MsrpUri>> via;
     private final MsrpUri relay;
     private final MsrpUri local;
     private final DigestClient digest;
@@ -41,11 +44,14 @@ public final class RelayAuth {
     private boolean stopped;
 
     /**
+     * @param via the Use-Path of the relays before this one (empty for the first): the AUTH's To-Path
+     *     leads through them (RFC 4976 §5)
      * @param askedExpires the Expires to ask for in seconds, or -1 to leave it to the relay
      */
-    public RelayAuth(RelayChannel channel, MsrpUri relay, MsrpUri local, DigestClient digest, long askedExpires,
-                     Listener listener) {
+    public RelayAuth(RelayChannel channel, Supplier<List<MsrpUri>> via, MsrpUri relay, MsrpUri local,
+                     DigestClient digest, long askedExpires, Listener listener) {
         this.channel = channel;
+        this.via = via;
         this.relay = relay;
         this.local = local;
         this.digest = digest;
@@ -67,7 +73,9 @@ public final class RelayAuth {
     }
 
     private void attempt(boolean refreshing, int round, long expires, String authorization) {
-        MsrpRequest.Builder b = MsrpRequest.builder(MsrpRequest.AUTH).transactionId(Ids.transactionId()).toPath(relay)
+        List<MsrpUri> to = new ArrayList<>(via.get());
+        to.add(relay);
+        MsrpRequest.Builder b = MsrpRequest.builder(MsrpRequest.AUTH).transactionId(Ids.transactionId()).toPath(to)
                 .fromPath(local);
         if (authorization != null) {
             b.header(MsrpHeader.AUTHORIZATION, authorization);

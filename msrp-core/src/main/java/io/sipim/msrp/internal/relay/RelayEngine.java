@@ -97,7 +97,7 @@ public final class RelayEngine {
     // Requests
 
     Inbound request(RelayConnection from, MsrpRequest r, boolean hasBody) {
-        if (MsrpRequest.AUTH.equals(r.method())) {
+        if (MsrpRequest.AUTH.equals(r.method()) && r.toPath().size() == 1) {
             auth.handle(from, r);
             return null;
         }
@@ -127,7 +127,8 @@ public final class RelayEngine {
 
     /** The incoming chunk was read to its end-line: the hop-by-hop 200 when Failure-Report is yes. */
     void received(RelayConnection from, MsrpRequest r, MsrpUri relayUri) {
-        if (!MsrpRequest.REPORT.equals(r.method()) && r.failureReport() == FailureReport.YES) {
+        // An AUTH for a relay further on is answered by that relay, not here.
+        if (!MsrpRequest.REPORT.equals(r.method()) && !isAuth(r) && r.failureReport() == FailureReport.YES) {
             respond(from, r, MsrpResponse.builder(200), relayUri);
         }
     }
@@ -145,8 +146,7 @@ public final class RelayEngine {
         boolean tracked = !MsrpRequest.REPORT.equals(original.method()) && original.failureReport() != FailureReport.NO;
         if (target.isClosed()) {
             if (tracked) {
-                failureReport(new Pending(source, original, relayUri, range, original.failureReport(), null), 408,
-                        "next hop connection lost");
+                lost(new Pending(source, original, relayUri, range, original.failureReport(), null, isAuth(original)));
             }
             return;
         }
@@ -156,13 +156,16 @@ public final class RelayEngine {
             // RFC 4975 §7.3.1: 30 s for the response. With Failure-Report: partial no 200 comes, so
             // silence is success and the entry only waits that long for a failure response.
             boolean yes = original.failureReport() == FailureReport.YES;
+            boolean passBack = isAuth(original);
             Scheduler.Timeout t = scheduler.schedule(config.transactionTimeoutNanos(), () -> {
                 Pending p = target.pending.remove(tid);
-                if (p != null && yes) {
+                if (p != null && passBack) {
+                    respond(p.source(), p.original(), MsrpResponse.builder(408), p.relayUri());
+                } else if (p != null && yes) {
                     failureReport(p, 408, "Request Timeout");
                 }
             });
-            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(), t));
+            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(), t, passBack));
         }
         target.throttle(source);
     }
@@ -177,8 +180,42 @@ public final class RelayEngine {
         if (p.timer() != null) {
             p.timer().cancel();
         }
-        if (!response.isSuccess()) {
+        if (p.passBack()) {
+            passBack(p, response);
+        } else if (!response.isSuccess()) {
             failureReport(p, response.code(), response.comment());
+        }
+    }
+
+    private static boolean isAuth(MsrpRequest r) {
+        return MsrpRequest.AUTH.equals(r.method());
+    }
+
+    /**
+     * The response of a relay further on to an AUTH sent through this one goes back to the client with
+     * the client's transaction id; From-Path gains this relay's URI in front (RFC 4976 §5).
+     */
+    private void passBack(Pending p, MsrpResponse response) {
+        if (p.source().isClosed()) {
+            return;
+        }
+        List<MsrpUri> fromPath = new ArrayList<>(response.fromPath().size() + 1);
+        fromPath.add(p.relayUri());
+        fromPath.addAll(response.fromPath());
+        MsrpResponse back = response.toBuilder().transactionId(p.original().transactionId())
+                .toPath(p.original().fromPath().get(0)).fromPath(fromPath).build();
+        p.source().send(MsrpEncoder.encode(back));
+    }
+
+    /** A tracked request could not reach its next hop: a failure REPORT, or a 408 for an AUTH. */
+    private void lost(Pending p) {
+        if (p.passBack()) {
+            if (!p.source().isClosed()) {
+                respond(p.source(), p.original(), MsrpResponse.builder(408).comment("next hop connection lost"),
+                        p.relayUri());
+            }
+        } else {
+            failureReport(p, 408, "next hop connection lost");
         }
     }
 
@@ -234,7 +271,7 @@ public final class RelayEngine {
             if (p.timer() != null) {
                 p.timer().cancel();
             }
-            failureReport(p, 408, "next hop connection lost");
+            lost(p);
         }
     }
 
