@@ -47,6 +47,9 @@ final class Forward implements Inbound {
 
     @Override
     public void body(ByteBuffer data) {
+        if (!hasBody) {
+            return;
+        }
         while (data.hasRemaining()) {
             if (filled == buffer.length) {
                 emit(ContinuationFlag.MORE, false);
