@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sipim.msrp.internal.relay.RelayAccess;
+import io.sipim.msrp.internal.relay.RelayChannel;
+import io.sipim.msrp.message.ByteRange;
+import io.sipim.msrp.message.ContinuationFlag;
+import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpUri;
+import io.sipim.msrp.parse.MsrpEncoder;
 import io.sipim.msrp.relay.RelayBinding;
 import io.sipim.msrp.relay.RelayClient;
 import io.sipim.msrp.relay.RelayException;
@@ -27,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class MsrpRelayCommandTest {
 
     @Test
-    @DisplayName("msrp-relay prints READY with its MSRP URI and one line per AUTH; a relay client binds through it")
+    @DisplayName("msrp-relay prints READY with its MSRP URI and one line per AUTH and forwarded message; relay clients bind through it")
     void relayLogsAuth() throws Exception {
         CountDownLatch stop = new CountDownLatch(1);
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -51,14 +57,29 @@ class MsrpRelayCommandTest {
             assertTrue(ready != null && ready.matches("READY msrp://127\\.0\\.0\\.1:\\d+;tcp"), String.valueOf(ready));
             MsrpUri uri = MsrpUri.parse(ready.substring("READY ".length()));
             try (RelayClient alice = RelayClient.builder().relay(uri).credentials("alice", "secret").build();
-                 RelayClient bob = RelayClient.builder().relay(uri).credentials("bob", "wrong").build()) {
-                RelayBinding b = alice.connect().get(10, TimeUnit.SECONDS);
+                 RelayClient bob = RelayClient.builder().relay(uri).credentials("bob", "secret2").build();
+                 RelayClient mallory = RelayClient.builder().relay(uri).credentials("bob", "wrong").build()) {
+                RelayBinding a = alice.connect().get(10, TimeUnit.SECONDS);
                 assertEquals("AUTH - 401", lines.poll(10, TimeUnit.SECONDS));
-                assertEquals("AUTH alice 200 " + b.usePath().get(0) + " expires=900", lines.poll(10, TimeUnit.SECONDS));
-                ExecutionException e = assertThrows(ExecutionException.class, () -> bob.connect().get(10, TimeUnit.SECONDS));
+                assertEquals("AUTH alice 200 " + a.usePath().get(0) + " expires=900", lines.poll(10, TimeUnit.SECONDS));
+                RelayBinding b = bob.connect().get(10, TimeUnit.SECONDS);
+                assertEquals("AUTH - 401", lines.poll(10, TimeUnit.SECONDS));
+                assertEquals("AUTH bob 200 " + b.usePath().get(0) + " expires=900", lines.poll(10, TimeUnit.SECONDS));
+                ExecutionException e = assertThrows(ExecutionException.class, () -> mallory.connect().get(10, TimeUnit.SECONDS));
                 assertInstanceOf(RelayException.class, e.getCause());
                 assertEquals("AUTH - 401", lines.poll(10, TimeUnit.SECONDS));
                 assertEquals("AUTH bob 401", lines.poll(10, TimeUnit.SECONDS));
+
+                // A SEND from alice's relay connection to bob's URI behind the relay is logged as forwarded.
+                MsrpUri aliceUri = MsrpUri.parse("msrp://alice.example:7777/as1;tcp");
+                MsrpUri bobUri = MsrpUri.parse("msrp://bob.example:7777/bs1;tcp");
+                RelayChannel channel = RelayAccess.channel(alice);
+                byte[] text = "hi".getBytes(StandardCharsets.UTF_8);
+                channel.scheduler().execute(() -> channel.send(MsrpEncoder.encode(MsrpRequest.builder(MsrpRequest.SEND)
+                        .transactionId("tx000001").toPath(a.usePath().get(0), b.usePath().get(0), bobUri).fromPath(aliceUri)
+                        .messageId("msg00001").byteRange(ByteRange.whole(2)).contentType("text/plain").build(), text,
+                        ContinuationFlag.END)));
+                assertEquals("FORWARD SEND msg00001 " + aliceUri + " -> " + bobUri + " 1-2/2", lines.poll(10, TimeUnit.SECONDS));
             }
         } finally {
             stop.countDown();
