@@ -32,6 +32,7 @@ public final class Connection implements IoLoop.Ready, Link {
     private boolean opened;
     private boolean closed;
     private boolean wantWrite;
+    private boolean readPaused;
 
     Connection(IoLoop loop, SocketChannel channel, Wire wire, InetSocketAddress remote, boolean outbound,
                int writeBufferBytes, Link.Listener listener) {
@@ -104,6 +105,22 @@ public final class Connection implements IoLoop.Ready, Link {
         }
     }
 
+    /**
+     * Stops or restarts reading from the socket. While paused, TCP's own flow control slows the
+     * peer down: a relay pauses a sender whose next hop cannot take more (back-pressure).
+     */
+    public void pauseReading(boolean pause) {
+        if (readPaused != pause) {
+            readPaused = pause;
+            updateInterest();
+        }
+    }
+
+    /** Whether reading is paused. */
+    public boolean readingPaused() {
+        return readPaused;
+    }
+
     @Override
     public void ready(SelectionKey k) {
         try {
@@ -113,7 +130,7 @@ public final class Connection implements IoLoop.Ready, Link {
                 key.interestOps(SelectionKey.OP_READ);
                 startWire();
             }
-            if (k.isValid() && k.isReadable()) {
+            if (k.isValid() && k.isReadable() && !readPaused) {
                 if (!wire.read(channel, data -> listener.received(this, data))) {
                     close(null);
                     return;
@@ -181,7 +198,7 @@ public final class Connection implements IoLoop.Ready, Link {
             return;
         }
         boolean write = out.hasRemaining() || wire.pending() || (opened && wantWrite);
-        int ops = SelectionKey.OP_READ | (write ? SelectionKey.OP_WRITE : 0);
+        int ops = (readPaused ? 0 : SelectionKey.OP_READ) | (write ? SelectionKey.OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }
