@@ -61,6 +61,7 @@ public final class OutgoingMessage {
     private final byte[] tail = new byte[PATTERN - 1];
     private final byte[] joined = new byte[2 * (PATTERN - 1)];
     private final ByteBuffer joinedBuffer = ByteBuffer.wrap(joined);
+    private byte[] window;
     private int tailLength;
 
     private String transactionId;
@@ -242,7 +243,7 @@ public final class OutgoingMessage {
         long reservedTotal = total;
         int reserved = buildHead(start, reservedEnd, total, true);
         int want = chunkLength;
-        if (reserved + chunkLength + endLine + HEAD_SLACK > out.remaining()) {
+        if ((long) reserved + chunkLength + endLine + HEAD_SLACK > out.remaining()) {
             reservedEnd = STAR;
             reserved = buildHead(start, STAR, total, true);
             want = Math.min(chunkLength, out.remaining() - reserved - endLine - HEAD_SLACK);
@@ -278,7 +279,7 @@ public final class OutgoingMessage {
         // RFC 4975 §7.1.1: the body must not contain this transaction's end-line; the head is not
         // written yet, so pick another id until it does not.
         newTransactionId(ids);
-        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern) >= 0) {
+        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern, window(out)) >= 0) {
             newTransactionId(ids);
         }
         boolean complete = last || n == chunkLength;
@@ -544,8 +545,19 @@ public final class OutgoingMessage {
                 return Math.max(0, q - tailLength);
             }
         }
-        int q = EndLineScan.indexOf(out, from, from + n, pattern);
+        int q = EndLineScan.indexOf(out, from, from + n, pattern, window(out));
         return q < 0 ? -1 : q - from;
+    }
+
+    /** Scratch space for scanning a direct buffer, made at the first need. */
+    private byte[] window(ByteBuffer out) {
+        if (out.hasArray()) {
+            return null;
+        }
+        if (window == null) {
+            window = new byte[EndLineScan.WINDOW];
+        }
+        return window;
     }
 
     /** Keeps the last bytes of the chunk's body, to find an end-line straddling two pieces. */
