@@ -9,8 +9,14 @@ import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
 import io.sipim.msrp.parse.MsrpLimits;
 import io.sipim.msrp.parse.MsrpParser;
+import io.sipim.msrp.session.BodySink;
+import io.sipim.msrp.session.BodySource;
+import io.sipim.msrp.session.MemoryBodySink;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -24,7 +30,7 @@ import net.jqwik.api.constraints.IntRange;
 class ParserRoundTripProperties {
 
     /** The parser's events into a {@link Reassembly}, as a session does. */
-    static final class Feed implements MsrpParser.Handler {
+    static class Feed implements MsrpParser.Handler {
         final ChunkRoundTripProperties.Collector collector = new ChunkRoundTripProperties.Collector();
         int responses;
         boolean inSend;
@@ -84,6 +90,42 @@ class ParserRoundTripProperties {
         parser.finish();
         s.check(feed.collector.received);
         assertEquals(0, feed.collector.reassembly.inProgress());
+    }
+
+    @Example
+    void rfc4975_7_1_anAbortedMessageReachesTheReceiverAsAborted() {
+        Drain drain = new Drain();
+        OutboundQueue q = new OutboundQueue(1000, new TransactionIds(), drain);
+        OutgoingMessage big = OutboundQueueTest.message("big1", BodySource.of(new byte[5000])).build();
+        OutgoingMessage streamed = OutboundQueueTest.message("str1", BodySource.of(new byte[5000])).build();
+        q.add(big);
+        ByteBuffer buf = ByteBuffer.allocate(2600);
+        drain.fillOnce(q, buf);
+        big.abort();
+        q.add(streamed);
+        drain.drain(q, ByteBuffer.allocate(700));
+        List<String> aborted = new ArrayList<>();
+        Feed feed = new Feed() {
+            {
+                collector.reassembly = new Reassembly(1 << 20, (id, type, total) -> BodySink.memory(1 << 20),
+                        new Reassembly.Listener() {
+                            @Override
+                            public void complete(String messageId, String contentType, long size, BodySink sink) {
+                                collector.received.put(messageId, ((MemoryBodySink) sink).bytes());
+                            }
+
+                            @Override
+                            public void aborted(String messageId, long bytesReceived, int status) {
+                                aborted.add(messageId + " " + bytesReceived + " " + status);
+                            }
+                        });
+            }
+        };
+        MsrpParser parser = new MsrpParser(MsrpLimits.DEFAULT, feed);
+        parser.parse(ByteBuffer.wrap(drain.wire.toByteArray()));
+        parser.finish();
+        assertEquals(List.of("big1 " + big.bytesSent() + " 0"), aborted);
+        assertEquals(5000, feed.collector.received.get("str1").length);
     }
 
     @Property(tries = 40)
