@@ -263,7 +263,9 @@ public final class MsrpParser {
 
     private int headerLine(ByteBuffer in, int pos, int limit) {
         LineReader l = lines;
-        int next = l.read(in, pos, limit, limits.maxHeaderSectionBytes() - headerBytes + END_LINE_ROOM, offset);
+        // the start line alone may exceed a small header budget: header() reports that
+        int next = l.read(in, pos, limit, Math.max(0, limits.maxHeaderSectionBytes() - headerBytes) + END_LINE_ROOM,
+                offset);
         if (l.overflow) {
             l.drop();
             fail(new MsrpParseException("header section longer than " + limits.maxHeaderSectionBytes() + " bytes",
