@@ -263,7 +263,9 @@ public final class MsrpParser {
 
     private int headerLine(ByteBuffer in, int pos, int limit) {
         LineReader l = lines;
-        int next = l.read(in, pos, limit, limits.maxHeaderSectionBytes() - headerBytes + END_LINE_ROOM, offset);
+        // the start line alone may exceed a small header budget: header() reports that
+        int next = l.read(in, pos, limit, Math.max(0, limits.maxHeaderSectionBytes() - headerBytes) + END_LINE_ROOM,
+                offset);
         if (l.overflow) {
             l.drop();
             fail(new MsrpParseException("header section longer than " + limits.maxHeaderSectionBytes() + " bytes",
@@ -397,9 +399,7 @@ public final class MsrpParser {
         int i = pos;
         while (i < limit) {
             if (m == 0) {
-                while (i + 8 < limit && in.get(i + 8) != '-') {
-                    i += 7;
-                }
+                i = probe(in, i, limit);
             }
             int slowEnd = i + 8;
             while (i < limit) {
@@ -455,6 +455,27 @@ public final class MsrpParser {
         return limit;
     }
 
+    /**
+     * Skips 7 bytes at a time while the byte where the dashes of an end-line starting at {@code i}
+     * would end is not '-'; returns the first position that may start one.
+     */
+    private static int probe(ByteBuffer in, int i, int limit) {
+        if (in.hasArray()) {
+            byte[] a = in.array();
+            int off = in.arrayOffset();
+            int k = i + 8 + off;
+            int end = limit + off;
+            while (k < end && a[k] != '-') {
+                k += 7;
+            }
+            return k - 8 - off;
+        }
+        while (i + 8 < limit && in.get(i + 8) != '-') {
+            i += 7;
+        }
+        return i;
+    }
+
     private void emit(ByteBuffer in, int from, int to) {
         if (to <= from) {
             return;
@@ -477,9 +498,7 @@ public final class MsrpParser {
         int i = pos;
         while (i < limit) {
             if (m == 0) {
-                while (i + 8 < limit && in.get(i + 8) != '-') {
-                    i += 7;
-                }
+                i = probe(in, i, limit);
             }
             byte b = in.get(i++);
             if (m < len ? b == p[m] : m == len ? ContinuationFlag.of(b) != null : b == (m == len + 1 ? '\r' : '\n')) {

@@ -54,15 +54,14 @@ final class StartLine {
                 throw new MsrpParseException("bad character in transaction id", 400, at + (k - f));
             }
         }
-        String tooLong = "start line longer than " + maxBytes + " bytes";
         if (te == t && truncated) {
-            throw new MsrpParseException(tooLong, 400, at + (t - f));
+            throw new MsrpParseException(tooLong(maxBytes), 400, at + (t - f));
         }
         tid = Ascii.string(s, ts, te);
         int rs = te + 1;
         response = rs < t && Ascii.isDigit(s.get(rs));
         if (truncated) {
-            error = new MsrpParseException(tooLong, 400, at + (t - f), tid);
+            error = new MsrpParseException(tooLong(maxBytes), 400, at + (t - f), tid);
         } else if (te == t) {
             error = new MsrpParseException("start line lacks a method", 400, at + (te - f), tid);
         } else if (response) {
@@ -77,6 +76,10 @@ final class StartLine {
                 error = new MsrpParseException("method must be upper-case letters", 400, at + (k - f), tid);
             }
         }
+    }
+
+    private static String tooLong(int maxBytes) {
+        return "start line longer than " + maxBytes + " bytes";
     }
 
     /** {@code 3DIGIT [SP comment]}. */
