@@ -2,6 +2,8 @@ package io.sipim.msrp.session;
 
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.internal.net.Link;
+import io.sipim.msrp.internal.relay.AuthChannel;
+import java.util.concurrent.CompletableFuture;
 import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.FailureReport;
@@ -28,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * report headers say, matches responses to the chunks that wait for them (with the transaction
  * timeout), and writes frames and chunks through one {@link Outbound} queue. Loop thread only.
  */
-final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outbound.Events {
+final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outbound.Events, AuthChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
 
     /** A chunk waiting for its response. */
-    private record Pending(OutgoingState out, long bytes, Scheduler.Timeout timer, MsrpSession binding) {
+    private record Pending(OutgoingState out, long bytes, Scheduler.Timeout timer, MsrpSession binding,
+                           CompletableFuture<MsrpResponse> auth) {
     }
 
     private final MsrpStack stack;
@@ -42,6 +45,8 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private final Map<String, Pending> transactions = new HashMap<>();
     private final Set<MsrpSession> sessions = new HashSet<>();
     private boolean opened;
+    /** The connection to our relay (RFC 4976): it stays open while the stack runs, whatever sessions use it. */
+    private boolean persistent;
     // The request being received.
     private MsrpRequest request;
     private MsrpSession target;
@@ -63,6 +68,30 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         return link;
     }
 
+    void persistent(boolean keep) {
+        this.persistent = keep;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return stack.loop();
+    }
+
+    /** Sends an AUTH to our relay (RFC 4976 §5) and completes with its response, or fails after the transaction timeout. */
+    @Override
+    public CompletableFuture<MsrpResponse> auth(MsrpRequest request) {
+        CompletableFuture<MsrpResponse> f = new CompletableFuture<>();
+        String tid = request.transactionId();
+        Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
+            if (transactions.remove(tid) != null) {
+                f.completeExceptionally(new MsrpException("408: no response to AUTH within the transaction timeout"));
+            }
+        });
+        transactions.put(tid, new Pending(null, 0, timer, null, f));
+        sendFrame(MsrpEncoder.encode(request, null, ContinuationFlag.END));
+        return f;
+    }
+
     // ---- sessions ----
 
     void attach(MsrpSession s) {
@@ -82,7 +111,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
             // RFC 4975 §5.4: a connection no session uses may be closed; the active side owns it.
             return;
         }
-        if (sessions.isEmpty() && link.outbound()) {
+        if (sessions.isEmpty() && link.outbound() && !persistent) {
             link.close(null);
         }
     }
@@ -90,14 +119,14 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     /** Active side: binds {@code s} with a bodiless SEND (RFC 4975 §5.4) once the link is open. */
     void bindActive(MsrpSession s) {
         MsrpRequest send = MsrpRequest.builder(MsrpRequest.SEND).transactionId(outbound.newTransactionId())
-                .toPath(s.remotePath()).fromPath(s.localPath()).messageId(SessionIds.messageId())
+                .toPath(s.toPath()).fromPath(s.localUri()).messageId(SessionIds.messageId())
                 .byteRange(ByteRange.of(1, 0, 0)).build();
         Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
             if (transactions.remove(send.transactionId()) != null) {
                 s.bindFailed(new MsrpException("408: no response to the binding SEND within the transaction timeout"));
             }
         });
-        transactions.put(send.transactionId(), new Pending(null, 0, timer, s));
+        transactions.put(send.transactionId(), new Pending(null, 0, timer, s, null));
         sessions.add(s);
         outbound.priority(MsrpEncoder.encode(send, null, ContinuationFlag.END));
         link.writable();
@@ -156,6 +185,9 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
             if (p.timer != null) {
                 p.timer.cancel();
             }
+            if (p.auth != null) {
+                p.auth.completeExceptionally(new MsrpException("connection to the relay lost", cause));
+            }
         }
         transactions.clear();
         for (MsrpSession s : List.copyOf(sessions)) {
@@ -178,7 +210,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
                     p.out.timedOut();
                 }
             });
-            transactions.put(transactionId, new Pending(out, bodyBytes, timer, null));
+            transactions.put(transactionId, new Pending(out, bodyBytes, timer, null, null));
         }
         out.written(bodyBytes, last, awaiting);
     }
@@ -314,6 +346,10 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         }
         if (p.timer != null) {
             p.timer.cancel();
+        }
+        if (p.auth != null) {
+            p.auth.complete(r);
+            return;
         }
         if (p.binding != null) {
             if (r.isSuccess()) {
