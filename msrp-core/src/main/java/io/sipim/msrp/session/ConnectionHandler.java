@@ -236,6 +236,11 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
             return;
         }
         target = s;
+        if (!s.accepts(r.contentType())) {
+            target = null;
+            refuse(415, "Content-Type " + r.contentType() + " is not in this session's accept-types");
+            return;
+        }
         var decision = s.incoming.chunk(r);
         if (!decision.accepted()) {
             refuse(decision.status(), decision.reason());

@@ -4,6 +4,7 @@ import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpException;
 import io.sipim.msrp.message.MsrpHeader;
 import io.sipim.msrp.message.MsrpUri;
+import io.sipim.msrp.sdp.AcceptTypes;
 import io.sipim.msrp.transport.MsrpTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,7 @@ public final class MsrpSession implements AutoCloseable {
     private volatile Consumer<String> abortedListener = id -> { };
     private volatile Consumer<Progress> receiveProgress = p -> { };
     private volatile SinkChooser sinkChooser;
+    private volatile AcceptTypes acceptTypes;
 
     MsrpSession(MsrpStack stack, MsrpUri localUri, List<MsrpUri> relayPath) {
         this.stack = stack;
@@ -225,6 +227,15 @@ public final class MsrpSession implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The media types this session accepts, as in our SDP's {@code a=accept-types} (RFC 4975 §8.6):
+     * a SEND of another type is refused with 415. Default: everything.
+     */
+    public MsrpSession acceptTypes(AcceptTypes types) {
+        this.acceptTypes = types;
+        return this;
+    }
+
     /** Where incoming bodies go; default memory up to the stack's max message size. */
     public MsrpSession onIncoming(SinkChooser chooser) {
         this.sinkChooser = chooser;
@@ -261,6 +272,12 @@ public final class MsrpSession implements AutoCloseable {
 
     String fingerprint() {
         return fingerprint;
+    }
+
+    /** Whether an incoming SEND of this Content-Type is welcome (RFC 4975 §7.3.1: else 415). */
+    boolean accepts(String contentType) {
+        AcceptTypes types = acceptTypes;
+        return types == null || contentType == null || types.matches(contentType);
     }
 
     SinkChooser sinkChooser() {

@@ -276,6 +276,19 @@ class SessionTest {
     }
 
     @Test
+    void aTypeOutsideAcceptTypesIsRefusedWith415() {
+        MsrpSession[] s = pair();
+        List<ReceivedMessage> got = new ArrayList<>();
+        s[1].acceptTypes(io.sipim.msrp.sdp.AcceptTypes.of("text/plain", "message/cpim")).onMessage(got::add);
+        Transfer refused = s[0].send("image/png", BodySource.of(new byte[10]));
+        Transfer welcome = s[0].send("text/plain", BodySource.of(new byte[10]));
+        loop.runPending();
+        assertEquals(415, done(refused.completion()).status());
+        assertEquals(200, done(welcome.completion()).status());
+        assertEquals(1, got.size());
+    }
+
+    @Test
     void transactionTimeoutIsConfigurable() {
         alice = stack("alice.test", 2856, MsrpStack.builder().transactionTimeout(Duration.ofSeconds(5)));
         MsrpSession[] s = pair();
