@@ -166,6 +166,16 @@ final class Headers {
         return null;
     }
 
+    /** To-Path of the frame being read, if it was read and well formed; else null. */
+    List<MsrpUri> toPath() {
+        return toPath;
+    }
+
+    /** From-Path of the frame being read, if it was read and well formed; else null. */
+    List<MsrpUri> fromPath() {
+        return fromPath;
+    }
+
     private static int known(ByteBuffer s, int f, int to) {
         int n = to - f;
         for (int i = 0; i < KNOWN_LOWER.length; i++) {

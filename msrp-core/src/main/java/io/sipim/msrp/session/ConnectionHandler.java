@@ -383,4 +383,18 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         LOG.debug("malformed MSRP request on {}: {}", link, e.getMessage());
         request = null;
     }
+
+    @Override
+    public void badRequest(MsrpParseException e, String method, List<MsrpUri> toPath, List<MsrpUri> fromPath) {
+        request = null;
+        // RFC 4975 §7.1.2: a REPORT is never answered, not even a malformed one.
+        if (toPath == null || fromPath == null || e.transactionId() == null || MsrpRequest.REPORT.equals(method)) {
+            badRequest(e);
+            return;
+        }
+        // RFC 4975 §7.2: 400 to the previous hop, from the URI the request was addressed to.
+        MsrpResponse resp = MsrpResponse.builder(e.status()).transactionId(e.transactionId())
+                .toPath(fromPath.get(0)).fromPath(toPath.get(toPath.size() - 1)).comment(e.reason()).build();
+        sendFrame(MsrpEncoder.encode(resp));
+    }
 }
