@@ -59,6 +59,28 @@ class RelaySessionTest {
     }
 
     @Test
+    void eachSideBehindItsOwnRelay() throws Exception {
+        try (MsrpRelay r1 = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("one.test")
+                .users(Map.of("alice", "a")).start();
+             MsrpRelay r2 = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("two.test")
+                .users(Map.of("bob", "b")).start();
+             MsrpStack alice = MsrpStack.builder().relay(r1.uri(), "alice", "a").build();
+             MsrpStack bob = MsrpStack.builder().relay(r2.uri(), "bob", "b").build()) {
+            MsrpSession a = alice.newSession();
+            MsrpSession b = bob.newSession();
+            CompletableFuture<ReceivedMessage> got = new CompletableFuture<>();
+            CompletableFuture<ReceivedMessage> back = new CompletableFuture<>();
+            b.onMessage(got::complete).accept(a.localPath());
+            a.onMessage(back::complete).connect(b.localPath()).get(20, TimeUnit.SECONDS);
+            // To-Path: alice's relay, bob's relay, bob (RFC 4976 §6)
+            assertTrue(a.send("two relays").completion().get(20, TimeUnit.SECONDS).delivered());
+            assertEquals("two relays", got.get(20, TimeUnit.SECONDS).text());
+            assertTrue(b.send("two back").completion().get(20, TimeUnit.SECONDS).delivered());
+            assertEquals("two back", back.get(20, TimeUnit.SECONDS).text());
+        }
+    }
+
+    @Test
     void aWrongPasswordFailsTheStack() {
         try (MsrpRelay relay = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("relay.test")
                 .users(Map.of("alice", "a-secret")).start()) {
