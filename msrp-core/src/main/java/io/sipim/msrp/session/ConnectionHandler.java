@@ -16,10 +16,11 @@ import io.sipim.msrp.parse.MsrpEncoder;
 import io.sipim.msrp.parse.MsrpParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
 
     /** A chunk waiting for its response. */
-    private record Pending(OutgoingState out, long bytes, Scheduler.Timeout timer, MsrpSession binding,
+    private record Pending(OutgoingState out, long bytes, long deadline, MsrpSession binding,
                            CompletableFuture<MsrpResponse> auth) {
     }
 
@@ -42,7 +43,13 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private Link link;
     private final MsrpParser parser;
     private final Outbound outbound;
-    private final Map<String, Pending> transactions = new HashMap<>();
+    /**
+     * Transactions waiting for their response, oldest first. Every one has the same timeout, so the
+     * oldest expires first and one sweep timer per connection serves them all: no timer object per
+     * chunk, nothing left in the loop's timer heap once a response arrives.
+     */
+    private final LinkedHashMap<String, Pending> transactions = new LinkedHashMap<>();
+    private Scheduler.Timeout sweep;
     private final Set<MsrpSession> sessions = new HashSet<>();
     private boolean opened;
     /** The connection to our relay (RFC 4976): it stays open while the stack runs, whatever sessions use it. */
@@ -81,13 +88,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     @Override
     public CompletableFuture<MsrpResponse> auth(MsrpRequest request) {
         CompletableFuture<MsrpResponse> f = new CompletableFuture<>();
-        String tid = request.transactionId();
-        Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
-            if (transactions.remove(tid) != null) {
-                f.completeExceptionally(new MsrpException("408: no response to AUTH within the transaction timeout"));
-            }
-        });
-        transactions.put(tid, new Pending(null, 0, timer, null, f));
+        await(request.transactionId(), new Pending(null, 0, deadline(), null, f));
         sendFrame(MsrpEncoder.encode(request, null, ContinuationFlag.END));
         return f;
     }
@@ -100,13 +101,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
 
     void detach(MsrpSession s) {
         sessions.remove(s);
-        transactions.values().removeIf(p -> {
-            boolean mine = p.out != null && p.out.session == s;
-            if (mine && p.timer != null) {
-                p.timer.cancel();
-            }
-            return mine;
-        });
+        transactions.values().removeIf(p -> (p.out != null && p.out.session == s) || p.binding == s);
         if (sessions.isEmpty() && !link.outbound() && opened) {
             // RFC 4975 §5.4: a connection no session uses may be closed; the active side owns it.
             return;
@@ -121,12 +116,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         MsrpRequest send = MsrpRequest.builder(MsrpRequest.SEND).transactionId(outbound.newTransactionId())
                 .toPath(s.toPath()).fromPath(s.localUri()).messageId(SessionIds.messageId())
                 .byteRange(ByteRange.of(1, 0, 0)).build();
-        Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
-            if (transactions.remove(send.transactionId()) != null) {
-                s.bindFailed(new MsrpException("408: no response to the binding SEND within the transaction timeout"));
-            }
-        });
-        transactions.put(send.transactionId(), new Pending(null, 0, timer, s, null));
+        await(send.transactionId(), new Pending(null, 0, deadline(), s, null));
         sessions.add(s);
         outbound.priority(MsrpEncoder.encode(send, null, ContinuationFlag.END));
         link.writable();
@@ -150,6 +140,48 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private void sendFrame(byte[] frame) {
         outbound.priority(frame);
         link.writable();
+    }
+
+    // ---- transaction timeout (RFC 4975 §7.3.1) ----
+
+    private long deadline() {
+        return stack.loop().nanoTime() + stack.transactionTimeoutNanos();
+    }
+
+    private void await(String transactionId, Pending p) {
+        transactions.put(transactionId, p);
+        if (sweep == null) {
+            sweep = stack.loop().schedule(p.deadline - stack.loop().nanoTime(), this::sweep);
+        }
+    }
+
+    /** Expires the transactions whose deadline passed, oldest first, and waits for the next one. */
+    private void sweep() {
+        sweep = null;
+        long now = stack.loop().nanoTime();
+        List<Pending> expired = new ArrayList<>();
+        for (Iterator<Pending> it = transactions.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.deadline - now > 0) {
+                break;
+            }
+            it.remove();
+            expired.add(p);
+        }
+        for (Pending p : expired) {
+            if (p.auth != null) {
+                p.auth.completeExceptionally(new MsrpException("408: no response to AUTH within the transaction timeout"));
+            } else if (p.binding != null) {
+                p.binding.bindFailed(new MsrpException("408: no response to the binding SEND within the transaction timeout"));
+            } else {
+                abort(p.out);
+                p.out.timedOut();
+            }
+        }
+        if (!transactions.isEmpty() && sweep == null && !link.isClosed()) {
+            Pending next = transactions.values().iterator().next();
+            sweep = stack.loop().schedule(next.deadline - now, this::sweep);
+        }
     }
 
     // ---- Link.Listener ----
@@ -181,10 +213,11 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     @Override
     public void closed(Link l, IOException cause) {
         stack.connectionClosed(this);
+        if (sweep != null) {
+            sweep.cancel();
+            sweep = null;
+        }
         for (Pending p : transactions.values()) {
-            if (p.timer != null) {
-                p.timer.cancel();
-            }
             if (p.auth != null) {
                 p.auth.completeExceptionally(new MsrpException("connection to the relay lost", cause));
             }
@@ -203,14 +236,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     public void chunkWritten(OutgoingState out, String transactionId, long bodyBytes, boolean last) {
         boolean awaiting = out.expectsResponses();
         if (awaiting) {
-            Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
-                Pending p = transactions.remove(transactionId);
-                if (p != null) {
-                    abort(p.out);
-                    p.out.timedOut();
-                }
-            });
-            transactions.put(transactionId, new Pending(out, bodyBytes, timer, null, null));
+            await(transactionId, new Pending(out, bodyBytes, deadline(), null, null));
         }
         out.written(bodyBytes, last, awaiting);
     }
@@ -348,9 +374,6 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         Pending p = transactions.remove(r.transactionId());
         if (p == null) {
             return; // a late response to a transaction that timed out, or not ours
-        }
-        if (p.timer != null) {
-            p.timer.cancel();
         }
         if (p.auth != null) {
             p.auth.complete(r);

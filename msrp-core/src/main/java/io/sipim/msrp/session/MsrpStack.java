@@ -63,7 +63,8 @@ public final class MsrpStack implements AutoCloseable {
     private final int port;
     private final boolean secure;
     private final Dialer dialer;
-    private final Map<String, MsrpSession> sessions = new HashMap<>();
+    /** Sessions by session-id; written by any thread, read on the loop. */
+    private final Map<String, MsrpSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final RelaySettings relay;
     private volatile List<MsrpUri> relayPath = List.of();
     private ConnectionHandler relayConnection;
@@ -200,7 +201,7 @@ public final class MsrpStack implements AutoCloseable {
     public MsrpSession newSession() {
         MsrpUri uri = MsrpUri.builder().secure(secure).host(host).port(port).sessionId(SessionIds.next()).build();
         MsrpSession s = new MsrpSession(this, uri, relayPath);
-        onLoop(() -> sessions.put(uri.sessionId(), s));
+        sessions.put(uri.sessionId(), s);
         return s;
     }
 

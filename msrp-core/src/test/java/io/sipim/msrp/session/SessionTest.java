@@ -149,7 +149,9 @@ class SessionTest {
         loop.runPending();
         Delivery d = done(t.completion());
         assertTrue(d.local());
-        assertEquals(0, loop.timerCount(), "no transaction timer for Failure-Report: no");
+        loop.advance(31 * SECOND);
+        assertEquals(0, loop.timerCount(), "no transaction waits for a response to Failure-Report: no");
+        assertEquals(200, d.status());
     }
 
     @Test
