@@ -46,6 +46,8 @@ public final class OutboundQueue {
     private int priorityOffset;
     private final ArrayDeque<OutgoingMessage> turns = new ArrayDeque<>();
     private OutgoingMessage streaming;
+    /** Scratch for the end-line scan of direct buffers (see {@link EndLineScan}), shared by all messages. */
+    private final byte[] window = new byte[EndLineScan.WINDOW];
 
     /**
      * @param maxChunk the largest chunk body in bytes, at least 1
@@ -122,7 +124,7 @@ public final class OutboundQueue {
                 return true;
             }
             if (streaming != null) {
-                int r = streaming.continueChunk(out);
+                int r = streaming.continueChunk(out, window);
                 if (r == OutgoingMessage.CHUNK_OPEN) {
                     return true;
                 }
@@ -134,7 +136,7 @@ public final class OutboundQueue {
             if (m == null) {
                 return false;
             }
-            int r = m.startChunk(out, maxChunk, ids);
+            int r = m.startChunk(out, maxChunk, ids, window);
             switch (r) {
                 case OutgoingMessage.NO_ROOM -> {
                     turns.addFirst(m);
