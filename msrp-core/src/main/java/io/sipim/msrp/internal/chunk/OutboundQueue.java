@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>Not thread-safe: the connection's thread owns it.
  */
 public final class OutboundQueue {
-    /** The default largest chunk body: RFC 4975 §7.1 suggests that relays re-chunk to 2048, endpoints may send more. */
+    /** A default for the largest chunk body; relays on the path (RFC 4976) may re-chunk to smaller ones. */
     public static final int DEFAULT_MAX_CHUNK = 64 * 1024;
 
     /** What the queue tells the session as it writes. */

@@ -189,10 +189,6 @@ public final class OutgoingMessage {
         return lastFlag;
     }
 
-    boolean streaming() {
-        return streaming;
-    }
-
     private void newTransactionId(TransactionIds ids) {
         ids.next(pattern, EndLineScan.HYPHENS);
         transactionId = null;
@@ -311,6 +307,7 @@ public final class OutgoingMessage {
      * @return {@link #CHUNK_OPEN} (out is full), {@link #CHUNK_MORE} or {@link #CHUNK_LAST}
      */
     int continueChunk(ByteBuffer out, byte[] window) {
+        checkStreaming();
         int endLine = endLineLength(true);
         if (abortRequested) {
             if (out.remaining() < endLine) {
@@ -373,11 +370,18 @@ public final class OutgoingMessage {
      * @return false if {@code out} has no room for the end-line
      */
     boolean interrupt(ByteBuffer out) {
+        checkStreaming();
         if (out.remaining() < endLineLength(true)) {
             return false;
         }
         close(out, chunkStart, chunkBytes, ContinuationFlag.MORE, true);
         return true;
+    }
+
+    private void checkStreaming() {
+        if (!streaming) {
+            throw new IllegalStateException("no chunk of " + messageId + " is open");
+        }
     }
 
     private int abortBetweenChunks(ByteBuffer out, TransactionIds ids) {
