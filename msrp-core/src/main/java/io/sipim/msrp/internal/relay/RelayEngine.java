@@ -146,26 +146,16 @@ public final class RelayEngine {
         boolean tracked = !MsrpRequest.REPORT.equals(original.method()) && original.failureReport() != FailureReport.NO;
         if (target.isClosed()) {
             if (tracked) {
-                lost(new Pending(source, original, relayUri, range, original.failureReport(), null, isAuth(original)));
+                lost(new Pending(source, original, relayUri, range, original.failureReport(), 0, isAuth(original)));
             }
             return;
         }
         target.send(MsrpEncoder.encode(head, body, flag));
         if (tracked) {
             String tid = head.transactionId();
-            // RFC 4975 §7.3.1: 30 s for the response. With Failure-Report: partial no 200 comes, so
-            // silence is success and the entry only waits that long for a failure response.
-            boolean yes = original.failureReport() == FailureReport.YES;
-            boolean passBack = isAuth(original);
-            Scheduler.Timeout t = scheduler.schedule(config.transactionTimeoutNanos(), () -> {
-                Pending p = target.pending.remove(tid);
-                if (p != null && passBack) {
-                    respond(p.source(), p.original(), MsrpResponse.builder(408), p.relayUri());
-                } else if (p != null && yes) {
-                    failureReport(p, 408, "Request Timeout");
-                }
-            });
-            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(), t, passBack));
+            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(),
+                    scheduler.nanoTime() + config.transactionTimeoutNanos(), isAuth(original)));
+            sweepLater(target);
         }
         target.throttle(source);
     }
@@ -177,13 +167,74 @@ public final class RelayEngine {
         if (p == null) {
             return;
         }
-        if (p.timer() != null) {
-            p.timer().cancel();
-        }
         if (p.passBack()) {
             passBack(p, response);
         } else if (!response.isSuccess()) {
             failureReport(p, response.code(), response.comment());
+        }
+    }
+
+    private void sweepLater(RelayConnection c) {
+        if (c.sweepScheduled || c.pending.isEmpty()) {
+            return;
+        }
+        c.sweepScheduled = true;
+        long delay = c.pending.values().iterator().next().deadline() - scheduler.nanoTime();
+        scheduler.schedule(delay, () -> {
+            c.sweepScheduled = false;
+            sweep(c);
+        });
+    }
+
+    /**
+     * RFC 4975 §7.3.1: a forwarded chunk without response after the timeout (30 s) is a failure: a
+     * REPORT with 408 when Failure-Report is yes, a 408 for a passed-on AUTH. With Failure-Report:
+     * partial no 200 comes, so silence is success and the entry only waits that long for a failure.
+     */
+    private void sweep(RelayConnection c) {
+        long now = scheduler.nanoTime();
+        for (var it = c.pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.deadline() - now > 0) {
+                break;
+            }
+            it.remove();
+            if (p.passBack()) {
+                if (!p.source().isClosed()) {
+                    respond(p.source(), p.original(), MsrpResponse.builder(408), p.relayUri());
+                }
+            } else if (p.failureReport() == FailureReport.YES) {
+                failureReport(p, 408, "Request Timeout");
+            }
+        }
+        sweepLater(c);
+    }
+
+    // Batched writes
+
+    private final java.util.Set<RelayConnection> dirty = new java.util.LinkedHashSet<>();
+    private int batchDepth;
+
+    void beginBatch() {
+        batchDepth++;
+    }
+
+    void endBatch() {
+        if (--batchDepth == 0 && !dirty.isEmpty()) {
+            RelayConnection[] flush = dirty.toArray(new RelayConnection[0]);
+            dirty.clear();
+            for (RelayConnection c : flush) {
+                c.flush();
+            }
+        }
+    }
+
+    /** {@code c} has frames queued: flush now, or at the end of the read being parsed. */
+    void writable(RelayConnection c) {
+        if (batchDepth > 0) {
+            dirty.add(c);
+        } else {
+            c.flush();
         }
     }
 
@@ -268,9 +319,6 @@ public final class RelayEngine {
         List<Pending> lost = new ArrayList<>(c.pending.values());
         c.pending.clear();
         for (Pending p : lost) {
-            if (p.timer() != null) {
-                p.timer().cancel();
-            }
             lost(p);
         }
     }
