@@ -141,8 +141,8 @@ public final class RelayEngine {
     }
 
     /** A forwarded chunk leaves for the next hop. */
-    void emit(RelayConnection source, RelayConnection target, MsrpRequest original, MsrpUri relayUri,
-              MsrpRequest head, byte[] body, ContinuationFlag flag, ByteRange range) {
+    void emit(RelayConnection source, RelayConnection target, MsrpRequest original, MsrpUri relayUri, String tid,
+              byte[] frame, ByteRange range) {
         boolean tracked = !MsrpRequest.REPORT.equals(original.method()) && original.failureReport() != FailureReport.NO;
         if (target.isClosed()) {
             if (tracked) {
@@ -150,9 +150,8 @@ public final class RelayEngine {
             }
             return;
         }
-        target.send(MsrpEncoder.encode(head, body, flag));
+        target.send(frame);
         if (tracked) {
-            String tid = head.transactionId();
             target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(),
                     scheduler.nanoTime() + config.transactionTimeoutNanos(), isAuth(original)));
             sweepLater(target);
