@@ -43,6 +43,10 @@ public final class Main {
                 return new DemoCommand(out).run();
             case "client":
                 return new ClientCommand(System.in, out, err).run(rest);
+            case "msrp-send":
+                return new MsrpSendCommand(out, err).run(rest);
+            case "msrp-recv":
+                return new MsrpRecvCommand(out, err).run(rest);
             case "-h":
             case "--help":
             case "help":
@@ -58,11 +62,16 @@ public final class Main {
         s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
         s.println("commands:");
         s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        s.println("  lint --msrp FILE...       validate MSRP frames (each file a byte stream of frames)");
         s.println("  demo                      registrar + proxy and two user agents exchanging MESSAGEs on loopback");
         s.println("  server [--bind IP] [--sip-port N] [--tls-port N] [--domain D] [--users u:p,...]");
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
         s.println("  client --user U --password P --server HOST:PORT [--transport udp|tcp|tls] [--domain D]");
         s.println("                            register, then /msg USER TEXT, /wait SECONDS, /quit from stdin");
+        s.println("  msrp-recv [--listen HOST:PORT] --dir DIR");
+        s.println("                            wait for an MSRP session; prints READY <msrp uri>, PROGRESS and RECEIVED lines");
+        s.println("  msrp-send --to MSRP-URI [--chunk-size N] FILE");
+        s.println("                            send FILE over MSRP; prints SENT <file> <bytes> sha256=<hex> or FAILED");
         s.println("  msrp-relay --listen HOST:PORT --users u:p,... [--realm R]");
         s.println("                            MSRP relay (RFC 4976); prints READY <relay msrp uri>, then a line per AUTH and message");
         return USAGE;

@@ -41,10 +41,22 @@ public final class MsrpTls {
 
     private final SSLContext context;
     private final Verification verification;
+    private final X509Certificate certificate;
 
-    private MsrpTls(SSLContext context, Verification verification) {
+    private MsrpTls(SSLContext context, Verification verification, X509Certificate certificate) {
         this.context = context;
         this.verification = verification;
+        this.certificate = certificate;
+    }
+
+    /** Our own certificate (from the key store), or null when none was given. */
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** Our {@code a=fingerprint} value, {@code sha-256 AB:CD:…}, for the SDP we send; null without a certificate. */
+    public String fingerprint() {
+        return certificate == null ? null : "sha-256 " + fingerprint("SHA-256", certificate);
     }
 
     public static Builder builder() {
@@ -99,6 +111,16 @@ public final class MsrpTls {
             return this;
         }
 
+        /**
+         * A new self-signed certificate for {@code names} (host names or addresses) as our identity,
+         * the usual choice with {@link #verifyByFingerprint()}: the peer learns our
+         * {@link MsrpTls#fingerprint()} from the SDP (RFC 4572 §6).
+         */
+        public Builder selfSigned(String... names) {
+            char[] pw = "msrp".toCharArray();
+            return keyStore(io.sipim.msrp.internal.tls.EndpointCertificate.create(pw, names), pw);
+        }
+
         /** Roots for {@link Verification#CERTIFICATE_AUTHORITY}; the JDK's when not set. */
         public Builder trustStore(KeyStore trustStore) {
             this.trustStore = Objects.requireNonNull(trustStore, "trustStore");
@@ -135,7 +157,16 @@ public final class MsrpTls {
                 }
                 SSLContext ctx = SSLContext.getInstance("TLS", jsse);
                 ctx.init(kmf == null ? null : kmf.getKeyManagers(), trust, new SecureRandom());
-                return new MsrpTls(ctx, verification);
+                X509Certificate own = null;
+                if (keyStore != null) {
+                    for (String alias : java.util.Collections.list(keyStore.aliases())) {
+                        if (keyStore.getCertificate(alias) instanceof X509Certificate x) {
+                            own = x;
+                            break;
+                        }
+                    }
+                }
+                return new MsrpTls(ctx, verification, own);
             } catch (GeneralSecurityException e) {
                 throw new IllegalArgumentException("unusable TLS key or trust material: " + e.getMessage(), e);
             }
