@@ -6,6 +6,7 @@ import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
+import io.sipim.msrp.message.MsrpUri;
 import io.sipim.msrp.parse.MsrpParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -203,6 +204,12 @@ final class RelayConnection implements Link.Listener, MsrpParser.Handler {
     public void badRequest(MsrpParseException e) {
         // Without To-Path and From-Path there is nowhere to address a 400 to (RFC 4975 §7.2).
         LOG.debug("MSRP relay: malformed request from {}: {}", link != null ? link.remote() : "?", e.getMessage());
+    }
+
+    @Override
+    public void badRequest(MsrpParseException e, String method, List<MsrpUri> toPath, List<MsrpUri> fromPath) {
+        badRequest(e);
+        engine.malformed(this, e, method, toPath, fromPath);
     }
 
     @Override

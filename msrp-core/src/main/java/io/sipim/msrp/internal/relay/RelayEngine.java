@@ -7,6 +7,7 @@ import io.sipim.msrp.internal.net.Network;
 import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.FailureReport;
+import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
 import io.sipim.msrp.message.MsrpUri;
@@ -123,6 +124,21 @@ public final class RelayEngine {
         if (!MsrpRequest.REPORT.equals(r.method()) && r.failureReport() != FailureReport.NO) {
             respond(from, r, MsrpResponse.builder(code).comment(reason), relayUri);
         }
+    }
+
+    /**
+     * RFC 4975 §7.2: a malformed request gets the status the parser names (400), addressed to the
+     * previous hop, when its paths could be read; never a REPORT.
+     */
+    void malformed(RelayConnection from, MsrpParseException e, String method, List<MsrpUri> toPath,
+                   List<MsrpUri> fromPath) {
+        event(l -> l.refused(method, null, e.status(), e.reason()));
+        if (e.transactionId() == null || MsrpRequest.REPORT.equals(method) || toPath == null || fromPath == null) {
+            return;
+        }
+        MsrpResponse r = MsrpResponse.builder(e.status()).transactionId(e.transactionId()).toPath(fromPath.get(0))
+                .fromPath(toPath.get(0)).build();
+        from.send(MsrpEncoder.encode(r));
     }
 
     /** The incoming chunk was read to its end-line: the hop-by-hop 200 when Failure-Report is yes. */
