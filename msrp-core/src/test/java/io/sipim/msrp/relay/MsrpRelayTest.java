@@ -498,4 +498,22 @@ class MsrpRelayTest {
             assertEquals(481, r.code());
         }
     }
+
+    @Test
+    @DisplayName("RFC 4975 §7.2: a malformed SEND (a body without Content-Type) gets 400 from the relay; the stream goes on")
+    void malformedRequest() throws Exception {
+        RawPeer alice = peer("alice");
+        MsrpUri ra = login(alice, "alice", "secret");
+        String frame = "MSRP bad00001 SEND\r\nTo-Path: " + ra + " msrp://bob.example:7777/b;tcp\r\nFrom-Path: " + alice.uri
+                + "\r\nMessage-ID: badmsg01\r\n\r\nhello\r\n-------bad00001$\r\n";
+        alice.write(frame.getBytes(StandardCharsets.US_ASCII));
+        MsrpResponse r = alice.nextResponse();
+        assertEquals(400, r.code());
+        assertEquals("bad00001", r.transactionId());
+        assertEquals(List.of(alice.uri), r.toPath());
+        MsrpRequest probe = send("probe", List.of(ra, relay.uri().withSessionId("nosuchclient"), alice.uri), alice.uri,
+                null, null);
+        alice.send(probe, new byte[1], ContinuationFlag.END);
+        assertEquals(probe.transactionId(), alice.nextResponse().transactionId());
+    }
 }

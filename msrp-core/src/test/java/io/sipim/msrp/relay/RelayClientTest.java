@@ -162,11 +162,12 @@ class RelayClientTest {
     /** Alice's channel sends a SEND along {@code to}; bob's channel answers 200; returns what bob got. */
     private static MsrpRequest exchange(RelayClient alice, RelayClient bob, List<MsrpUri> to, MsrpUri aliceUri)
             throws Exception {
-
         CompletableFuture<MsrpRequest> got = new CompletableFuture<>();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         RelayChannel bc = RelayAccess.channel(bob);
-        bc.scheduler().execute(() -> bc.handler(new MsrpParser.Handler() {
+        CompletableFuture<Void> handlerSet = new CompletableFuture<>();
+        bc.scheduler().execute(() -> {
+            bc.handler(new MsrpParser.Handler() {
             MsrpRequest current;
 
             @Override
@@ -194,7 +195,11 @@ class RelayClientTest {
             @Override
             public void badRequest(MsrpParseException e) {
             }
-        }));
+            });
+            handlerSet.complete(null);
+        });
+        // Bob's handler must be in place before alice's SEND can arrive on bob's loop.
+        handlerSet.get(10, TimeUnit.SECONDS);
         CompletableFuture<MsrpResponse> answered = new CompletableFuture<>();
         RelayChannel ac = RelayAccess.channel(alice);
         byte[] text = "chat via relay".getBytes(StandardCharsets.UTF_8);

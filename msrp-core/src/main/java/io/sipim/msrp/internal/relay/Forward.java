@@ -4,6 +4,7 @@ import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpUri;
+import io.sipim.msrp.parse.MsrpEncoder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -28,6 +29,7 @@ final class Forward implements Inbound {
     private int filled;
     private long next;
     private int emitted;
+    private ChunkHead encoded;
 
     Forward(RelayEngine engine, RelayConnection source, RelayConnection target, MsrpRequest original,
             MsrpUri relayUri, MsrpRequest.Builder head, boolean hasBody, int chunkBytes) {
@@ -87,13 +89,17 @@ final class Forward implements Inbound {
         ByteRange range = !hasBody ? original.byteRange() : new ByteRange(next, end, t);
         // A chunk that arrived whole without Byte-Range and leaves whole keeps having none.
         boolean writeRange = hasBody && (hadRange || !(last && emitted == 0));
-        byte[] body = hasBody ? Arrays.copyOf(buffer, filled) : null;
         String tid = hasBody ? Ids.transactionIdNotIn(buffer, filled) : Ids.transactionId();
-        head.transactionId(tid);
         if (writeRange) {
-            head.byteRange(range);
+            if (encoded == null) {
+                encoded = new ChunkHead(head.transactionId(tid).byteRange(range).build());
+            }
+            engine.emit(source, target, original, relayUri, tid, encoded.encode(tid, range, buffer, filled, flag), range);
+        } else {
+            head.transactionId(tid);
+            byte[] body = hasBody ? Arrays.copyOf(buffer, filled) : null;
+            engine.emit(source, target, original, relayUri, tid, MsrpEncoder.encode(head.build(), body, flag), range);
         }
-        engine.emit(source, target, original, relayUri, head.build(), body, flag, range);
         next = end + 1;
         filled = 0;
         emitted++;

@@ -47,16 +47,31 @@ final class Ids {
 
     static boolean containsEndLine(byte[] body, int length, String tid) {
         int n = 7 + tid.length();
-        outer:
-        for (int i = 0; i + n <= length; i++) {
-            for (int k = 0; k < n; k++) {
-                int expected = k < 7 ? '-' : tid.charAt(k - 7);
-                if (body[i + k] != expected) {
-                    continue outer;
+        // Seven dashes in a row always cover a position p with p % 7 == 6: probe only those.
+        for (int p = 6; p < length; p += 7) {
+            if (body[p] != '-') {
+                continue;
+            }
+            for (int i = Math.max(0, p - 6); i <= p && i + n <= length; i++) {
+                if (matches(body, i, tid)) {
+                    return true;
                 }
             }
-            return true;
         }
         return false;
+    }
+
+    private static boolean matches(byte[] body, int at, String tid) {
+        for (int k = 0; k < 7; k++) {
+            if (body[at + k] != '-') {
+                return false;
+            }
+        }
+        for (int k = 0; k < tid.length(); k++) {
+            if (body[at + 7 + k] != tid.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,6 +1,5 @@
 package io.sipim.msrp.internal.relay;
 
-import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpRequest;
@@ -17,10 +16,10 @@ import io.sipim.msrp.message.MsrpUri;
  * @param relayUri this relay's URI in the request's To-Path (the REPORT's From-Path)
  * @param range the bytes of the message this chunk carried
  * @param failureReport the request's Failure-Report
- * @param timer the transaction timer, or null
+ * @param deadline when the transaction times out ({@link io.sipim.msrp.internal.loop.Scheduler#nanoTime})
  * @param passBack whether the response goes back to the sender (an AUTH for a relay further on)
  *     instead of being kept here
  */
 record Pending(RelayConnection source, MsrpRequest original, MsrpUri relayUri, ByteRange range,
-               FailureReport failureReport, Scheduler.Timeout timer, boolean passBack) {
+               FailureReport failureReport, long deadline, boolean passBack) {
 }

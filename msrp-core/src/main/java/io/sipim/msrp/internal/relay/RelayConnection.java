@@ -6,12 +6,13 @@ import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
+import io.sipim.msrp.message.MsrpUri;
 import io.sipim.msrp.parse.MsrpParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,14 @@ final class RelayConnection implements Link.Listener, MsrpParser.Handler {
     private final RelayEngine engine;
     private final MsrpParser parser;
     final FrameQueue queue;
-    /** Requests the relay sent over this connection, by transaction id, awaiting a response. */
-    final Map<String, Pending> pending = new HashMap<>();
+    /**
+     * Requests the relay sent over this connection, by transaction id, awaiting a response. Insertion
+     * order is deadline order (every transaction gets the same timeout), so one sweep timer per
+     * connection expires them from the head: no timer object per forwarded chunk.
+     */
+    final Map<String, Pending> pending = new LinkedHashMap<>();
+    /** Whether a sweep of {@link #pending} is scheduled. */
+    boolean sweepScheduled;
     /** Clients that authenticated on this connection. */
     final List<Binding> bindings = new ArrayList<>(1);
     /** Connections paused because this one's queue is over the bound. */
@@ -65,13 +72,21 @@ final class RelayConnection implements Link.Listener, MsrpParser.Handler {
         return closed;
     }
 
-    /** Queues a whole frame. */
+    /**
+     * Queues a whole frame. While the relay is parsing a read, the socket write waits until the read
+     * is parsed, so that the chunks one read produces leave in few system calls rather than one each.
+     */
     void send(byte[] frame) {
         if (closed) {
             return;
         }
         queue.add(frame);
-        if (link != null) {
+        engine.writable(this);
+    }
+
+    /** Asks the link to pull what is queued. */
+    void flush() {
+        if (link != null && !closed) {
             link.writable();
         }
     }
@@ -110,11 +125,14 @@ final class RelayConnection implements Link.Listener, MsrpParser.Handler {
 
     @Override
     public void received(Link l, ByteBuffer data) {
+        engine.beginBatch();
         try {
             parser.parse(data);
         } catch (MsrpParseException e) {
             LOG.debug("MSRP relay: unframeable input from {}: {}", l.remote(), e.getMessage());
             l.close(new IOException("MSRP framing error: " + e.getMessage(), e));
+        } finally {
+            engine.endBatch();
         }
     }
 
@@ -186,6 +204,12 @@ final class RelayConnection implements Link.Listener, MsrpParser.Handler {
     public void badRequest(MsrpParseException e) {
         // Without To-Path and From-Path there is nowhere to address a 400 to (RFC 4975 §7.2).
         LOG.debug("MSRP relay: malformed request from {}: {}", link != null ? link.remote() : "?", e.getMessage());
+    }
+
+    @Override
+    public void badRequest(MsrpParseException e, String method, List<MsrpUri> toPath, List<MsrpUri> fromPath) {
+        badRequest(e);
+        engine.malformed(this, e, method, toPath, fromPath);
     }
 
     @Override

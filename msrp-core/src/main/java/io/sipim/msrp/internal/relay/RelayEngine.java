@@ -7,6 +7,7 @@ import io.sipim.msrp.internal.net.Network;
 import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.FailureReport;
+import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
 import io.sipim.msrp.message.MsrpUri;
@@ -125,6 +126,21 @@ public final class RelayEngine {
         }
     }
 
+    /**
+     * RFC 4975 §7.2: a malformed request gets the status the parser names (400), addressed to the
+     * previous hop, when its paths could be read; never a REPORT.
+     */
+    void malformed(RelayConnection from, MsrpParseException e, String method, List<MsrpUri> toPath,
+                   List<MsrpUri> fromPath) {
+        event(l -> l.refused(method, null, e.status(), e.reason()));
+        if (e.transactionId() == null || MsrpRequest.REPORT.equals(method) || toPath == null || fromPath == null) {
+            return;
+        }
+        MsrpResponse r = MsrpResponse.builder(e.status()).transactionId(e.transactionId()).toPath(fromPath.get(0))
+                .fromPath(toPath.get(0)).build();
+        from.send(MsrpEncoder.encode(r));
+    }
+
     /** The incoming chunk was read to its end-line: the hop-by-hop 200 when Failure-Report is yes. */
     void received(RelayConnection from, MsrpRequest r, MsrpUri relayUri) {
         // An AUTH for a relay further on is answered by that relay, not here.
@@ -141,31 +157,20 @@ public final class RelayEngine {
     }
 
     /** A forwarded chunk leaves for the next hop. */
-    void emit(RelayConnection source, RelayConnection target, MsrpRequest original, MsrpUri relayUri,
-              MsrpRequest head, byte[] body, ContinuationFlag flag, ByteRange range) {
+    void emit(RelayConnection source, RelayConnection target, MsrpRequest original, MsrpUri relayUri, String tid,
+              byte[] frame, ByteRange range) {
         boolean tracked = !MsrpRequest.REPORT.equals(original.method()) && original.failureReport() != FailureReport.NO;
         if (target.isClosed()) {
             if (tracked) {
-                lost(new Pending(source, original, relayUri, range, original.failureReport(), null, isAuth(original)));
+                lost(new Pending(source, original, relayUri, range, original.failureReport(), 0, isAuth(original)));
             }
             return;
         }
-        target.send(MsrpEncoder.encode(head, body, flag));
+        target.send(frame);
         if (tracked) {
-            String tid = head.transactionId();
-            // RFC 4975 §7.3.1: 30 s for the response. With Failure-Report: partial no 200 comes, so
-            // silence is success and the entry only waits that long for a failure response.
-            boolean yes = original.failureReport() == FailureReport.YES;
-            boolean passBack = isAuth(original);
-            Scheduler.Timeout t = scheduler.schedule(config.transactionTimeoutNanos(), () -> {
-                Pending p = target.pending.remove(tid);
-                if (p != null && passBack) {
-                    respond(p.source(), p.original(), MsrpResponse.builder(408), p.relayUri());
-                } else if (p != null && yes) {
-                    failureReport(p, 408, "Request Timeout");
-                }
-            });
-            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(), t, passBack));
+            target.pending.put(tid, new Pending(source, original, relayUri, range, original.failureReport(),
+                    scheduler.nanoTime() + config.transactionTimeoutNanos(), isAuth(original)));
+            sweepLater(target);
         }
         target.throttle(source);
     }
@@ -177,13 +182,74 @@ public final class RelayEngine {
         if (p == null) {
             return;
         }
-        if (p.timer() != null) {
-            p.timer().cancel();
-        }
         if (p.passBack()) {
             passBack(p, response);
         } else if (!response.isSuccess()) {
             failureReport(p, response.code(), response.comment());
+        }
+    }
+
+    private void sweepLater(RelayConnection c) {
+        if (c.sweepScheduled || c.pending.isEmpty()) {
+            return;
+        }
+        c.sweepScheduled = true;
+        long delay = c.pending.values().iterator().next().deadline() - scheduler.nanoTime();
+        scheduler.schedule(delay, () -> {
+            c.sweepScheduled = false;
+            sweep(c);
+        });
+    }
+
+    /**
+     * RFC 4975 §7.3.1: a forwarded chunk without response after the timeout (30 s) is a failure: a
+     * REPORT with 408 when Failure-Report is yes, a 408 for a passed-on AUTH. With Failure-Report:
+     * partial no 200 comes, so silence is success and the entry only waits that long for a failure.
+     */
+    private void sweep(RelayConnection c) {
+        long now = scheduler.nanoTime();
+        for (var it = c.pending.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.deadline() - now > 0) {
+                break;
+            }
+            it.remove();
+            if (p.passBack()) {
+                if (!p.source().isClosed()) {
+                    respond(p.source(), p.original(), MsrpResponse.builder(408), p.relayUri());
+                }
+            } else if (p.failureReport() == FailureReport.YES) {
+                failureReport(p, 408, "Request Timeout");
+            }
+        }
+        sweepLater(c);
+    }
+
+    // Batched writes
+
+    private final java.util.Set<RelayConnection> dirty = new java.util.LinkedHashSet<>();
+    private int batchDepth;
+
+    void beginBatch() {
+        batchDepth++;
+    }
+
+    void endBatch() {
+        if (--batchDepth == 0 && !dirty.isEmpty()) {
+            RelayConnection[] flush = dirty.toArray(new RelayConnection[0]);
+            dirty.clear();
+            for (RelayConnection c : flush) {
+                c.flush();
+            }
+        }
+    }
+
+    /** {@code c} has frames queued: flush now, or at the end of the read being parsed. */
+    void writable(RelayConnection c) {
+        if (batchDepth > 0) {
+            dirty.add(c);
+        } else {
+            c.flush();
         }
     }
 
@@ -268,9 +334,6 @@ public final class RelayEngine {
         List<Pending> lost = new ArrayList<>(c.pending.values());
         c.pending.clear();
         for (Pending p : lost) {
-            if (p.timer() != null) {
-                p.timer().cancel();
-            }
             lost(p);
         }
     }
