@@ -131,7 +131,7 @@ public final class Connection implements IoLoop.Ready, Link {
                 startWire();
             }
             if (k.isValid() && k.isReadable() && !readPaused) {
-                if (!wire.read(channel, data -> listener.received(this, data))) {
+                if (!wire.read(channel, data -> listener.received(this, data), () -> readPaused)) {
                     close(null);
                     return;
                 }

@@ -3,6 +3,7 @@ package io.sipim.msrp.internal.net;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /** Plain TCP: reads into one reused heap buffer, writes straight through. */
@@ -19,8 +20,8 @@ final class PlainWire implements Wire {
     }
 
     @Override
-    public boolean read(SocketChannel channel, Consumer<ByteBuffer> sink) throws IOException {
-        for (int rounds = 0; rounds < 16; rounds++) {
+    public boolean read(SocketChannel channel, Consumer<ByteBuffer> sink, BooleanSupplier paused) throws IOException {
+        for (int rounds = 0; rounds < 16 && !paused.getAsBoolean(); rounds++) {
             in.clear();
             int n = channel.read(in);
             if (n < 0) {

@@ -3,6 +3,7 @@ package io.sipim.msrp.internal.net;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -41,7 +42,7 @@ final class TlsWire implements Wire {
     }
 
     @Override
-    public boolean read(SocketChannel channel, Consumer<ByteBuffer> sink) throws IOException {
+    public boolean read(SocketChannel channel, Consumer<ByteBuffer> sink, BooleanSupplier paused) throws IOException {
         int n = channel.read(netIn);
         if (n < 0) {
             return false;

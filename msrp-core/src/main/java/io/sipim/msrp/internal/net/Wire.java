@@ -3,6 +3,7 @@ package io.sipim.msrp.internal.net;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -16,11 +17,12 @@ interface Wire {
 
     /**
      * Reads what the socket has and hands the plaintext to {@code sink} (each buffer valid only
-     * during the call).
+     * during the call), until the socket is empty, a bounded number of reads is done, or
+     * {@code paused} says to stop (back-pressure: the reader stops at once, not after the round).
      *
      * @return false at end of stream
      */
-    boolean read(SocketChannel channel, Consumer<ByteBuffer> sink) throws IOException;
+    boolean read(SocketChannel channel, Consumer<ByteBuffer> sink, BooleanSupplier paused) throws IOException;
 
     /**
      * Writes as much of {@code plain} as the socket takes, after anything the wire still holds.
