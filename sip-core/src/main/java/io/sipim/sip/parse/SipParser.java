@@ -5,6 +5,7 @@ import io.sipim.sip.internal.Lexer;
 import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.MessageAccess;
 import io.sipim.sip.internal.UriParser;
+import io.sipim.sip.message.CSeq;
 import io.sipim.sip.message.Header;
 import io.sipim.sip.message.HeaderName;
 import io.sipim.sip.message.SipMessage;
@@ -85,11 +86,18 @@ public final class SipParser {
         private final boolean stream;
         private int pos;
         private SipParseException firstError;
-        private Header[] headers = new Header[16];
-        private int[] headerStarts = new int[16];
+        /** Sized once the lines are known (one per line): without folded lines the message takes this array as is. */
+        private Header[] headers;
+        private int[] headerStarts;
         private int count;
         private long contentLength = -1;
         private int vias;
+        /** Bit {@code ordinal} set for each known header stored so far (for {@link MessageValidator#validateParsed}). */
+        private long seen;
+        /** Index of the first repeated line of a single-valued header, or -1. */
+        private int duplicate = -1;
+        /** The first CSeq value. */
+        private CSeq cseq;
         private int hdrStart;
         /** Where the Request-URI starts (the start line for a response). */
         private int requestUriStart;
@@ -132,6 +140,8 @@ public final class SipParser {
             hdrStart = pos;
             int hdrEnd = collectLines(pos);
             block = Arrays.copyOfRange(b, hdrStart, hdrEnd);
+            headers = new Header[lineCount];
+            headerStarts = new int[lineCount];
             int bodyStart = headerLines(hdrEnd);
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
@@ -145,7 +155,7 @@ public final class SipParser {
             }
             int[] where = new int[1];
             try {
-                MessageValidator.validate(m, limits, where);
+                MessageValidator.validateParsed(m, seen, duplicate, cseq, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
                 int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? requestUriStart
@@ -504,7 +514,11 @@ public final class SipParser {
                 }
             }
             store(h);
-            if (name == HeaderName.CONTENT_LENGTH) {
+            if (name == HeaderName.CSEQ) {
+                if (cseq == null) {
+                    cseq = (CSeq) ACCESS.first(h);
+                }
+            } else if (name == HeaderName.CONTENT_LENGTH) {
                 contentLength = ACCESS.first(h) instanceof Long cl ? cl : -1;
             } else if (name == HeaderName.VIA) {
                 vias += ACCESS.count(h);
@@ -544,8 +558,17 @@ public final class SipParser {
 
         private void store(Header h) {
             if (count == headers.length) {
-                headers = Arrays.copyOf(headers, count * 2);
-                headerStarts = Arrays.copyOf(headerStarts, count * 2);
+                headers = Arrays.copyOf(headers, Math.max(4, count * 2));
+                headerStarts = Arrays.copyOf(headerStarts, Math.max(4, count * 2));
+            }
+            HeaderName<?> n = h.name();
+            int ordinal = ACCESS.ordinal(n);
+            if (ordinal >= 0) {
+                long bit = 1L << ordinal;
+                if ((seen & bit) != 0 && duplicate < 0 && MessageValidator.singleValued(n)) {
+                    duplicate = count;
+                }
+                seen |= bit;
             }
             headerStarts[count] = pos;
             headers[count++] = h;
