@@ -64,6 +64,7 @@ public final class AuthParser {
         int e = lx.end();
         int max = lx.maxParams();
         // Only indexes are kept: the strings are cut when the parameters are first read.
+        int base = lx.rangeBase();
         int[] at = lx.paramRanges(30);
         int n = 0;
         while (true) {
@@ -87,17 +88,19 @@ public final class AuthParser {
                     return null;
                 }
             }
-            if (3 * n + 3 > at.length) {
+            int k = base + 3 * n;
+            if (k + 3 > at.length) {
                 at = lx.paramRanges(3 * n + 3);
             }
-            at[3 * n] = ns;
-            at[3 * n + 1] = ne;
-            at[3 * n + 2] = ve;
+            at[k] = ns;
+            at[k + 1] = ne;
+            at[k + 2] = ve;
             n++;
             p = ve;
             if (p == e) {
                 lx.pos(p);
-                return ACCESS.parameters(s, at, n);
+                lx.claimRanges(3 * n);
+                return ACCESS.parameters(s, at, base, n);
             }
             if (s[p] != ',') {
                 return null;

@@ -149,20 +149,27 @@ public final class Lexer {
         return params.clear();
     }
 
-    private int[] ranges;
+    /**
+     * Where the next parameter list's indexes go in {@link #paramRanges}: every list parsed with
+     * this lexer (one message), header parameters and URI parameters alike, keeps its indexes in
+     * one shared array ({@link UriAccess.SipParts#paramRanges}) instead of a copy of its own.
+     */
+    public int rangeBase() {
+        return uriParts().rangeBase;
+    }
 
     /**
-     * Scratch for the indexes of parsed parameters (see {@code MessageAccess.parameters}), at least
-     * {@code min} ints long; growing it keeps what it holds.
+     * The array for the indexes of parsed parameters (see {@code MessageAccess.parameters}), with
+     * room for at least {@code min} ints from {@link #rangeBase()}. Growing it copies what it holds
+     * into a new array; the old one stays as it is for the lists already made from it.
      */
     public int[] paramRanges(int min) {
-        int[] r = ranges;
-        if (r == null) {
-            r = ranges = new int[Math.max(24, min)];
-        } else if (r.length < min) {
-            r = ranges = java.util.Arrays.copyOf(r, Math.max(min, 2 * r.length));
-        }
-        return r;
+        return uriParts().rangeRoom(min);
+    }
+
+    /** Marks {@code n} ints from {@link #rangeBase()} as taken by a parameter list; they are never written again. */
+    public void claimRanges(int n) {
+        uriParts().rangeBase += n;
     }
 
     /** The most parameters one element may carry ({@code SipLimits.maxParametersPerHeader}). */

@@ -44,11 +44,12 @@ public abstract class MessageAccess {
     public abstract HeaderName<String> extension(String name);
 
     /**
-     * Parameters parsed from {@code src}: {@code 3 * count} indexes (name start, name end, value end;
-     * the value after '=', a flag when value end == name end) of ASCII names and values, cut into
-     * strings on first use. {@code src} must never change afterwards; {@code at} is copied.
+     * Parameters parsed from {@code src}: {@code 3 * count} indexes from {@code at[off]} (name start,
+     * name end, value end; the value after '=', a flag when value end == name end) of ASCII names and
+     * values, cut into strings on first use. Neither {@code src} nor that part of {@code at} may
+     * change afterwards (they are kept, not copied).
      */
-    public abstract io.sipim.sip.message.Parameters parameters(byte[] src, int[] at, int count);
+    public abstract io.sipim.sip.message.Parameters parameters(byte[] src, int[] at, int off, int count);
 
     /** The known header spelled exactly canonically by those bytes, or null. */
     public abstract HeaderName<?> lookupCanonical(byte[] b, int off, int len);

@@ -32,6 +32,7 @@ public final class ParamParser {
         // anything else starts over on the general grammar below, which also words the errors.
         // Only indexes are kept: the strings are cut when the parameters are first read.
         int max = lx.maxParams();
+        int base = lx.rangeBase();
         int[] at = lx.paramRanges(24);
         int n = 0;
         int p = start;
@@ -58,12 +59,13 @@ public final class ParamParser {
                     }
                 }
             }
-            if (3 * n + 3 > at.length) {
+            int k = base + 3 * n;
+            if (k + 3 > at.length) {
                 at = lx.paramRanges(3 * n + 3);
             }
-            at[3 * n] = ns;
-            at[3 * n + 1] = ne;
-            at[3 * n + 2] = p;
+            at[k] = ns;
+            at[k + 1] = ne;
+            at[k + 2] = p;
             n++;
         }
         if (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == ':' || s[p] == '=' || s[p] == '"' || s[p] == '[')) {
@@ -71,13 +73,14 @@ public final class ParamParser {
         }
         lx.pos(p);
         if (via) {
-            for (int i = 0; i < 3 * n; i += 3) {
+            for (int i = base; i < base + 3 * n; i += 3) {
                 int ne = at[i + 1];
                 int ve = at[i + 2];
                 ViaParser.check(s, at[i], ne, ve == ne ? null : s, ne + 1, ve, lx);
             }
         }
-        return ACCESS.parameters(s, at, n);
+        lx.claimRanges(3 * n);
+        return ACCESS.parameters(s, at, base, n);
     }
 
     private static Parameters general(Lexer lx, boolean via) {

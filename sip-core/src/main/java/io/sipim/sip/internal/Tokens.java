@@ -40,6 +40,8 @@ public final class Tokens {
     private static final String[] TABLE = new String[SIZE];
     private static final long[] KEY1 = new long[SIZE];
     private static final long[] KEY2 = new long[SIZE];
+    /** Length of the word in each slot, so a probe never touches the String (its length needs the coder). */
+    private static final int[] LEN = new int[SIZE];
 
     static {
         for (String w : WORDS) {
@@ -55,6 +57,7 @@ public final class Tokens {
             TABLE[slot] = w;
             KEY1[slot] = k1;
             KEY2[slot] = k2;
+            LEN[slot] = w.length();
         }
     }
 
@@ -95,7 +98,7 @@ public final class Tokens {
         int slot = slot(k1, k2, len);
         String w;
         while ((w = TABLE[slot]) != null) {
-            if (KEY1[slot] == k1 && KEY2[slot] == k2 && w.length() == len) {
+            if (KEY1[slot] == k1 && KEY2[slot] == k2 && LEN[slot] == len) {
                 return w;
             }
             slot = (slot + 1) & (SIZE - 1);

@@ -65,8 +65,32 @@ public final class UriAccess {
          * parameter, see {@code MessageAccess.parameters}) instead of {@link #params}.
          */
         public int[] paramRanges;
-        /** Number of parameters in {@link #paramRanges}; 0 once they are strings. */
+        /** Number of parameters in {@link #paramRanges} from {@link #rangeBase}; 0 once they are strings. */
         public int rangeCount;
+        /**
+         * Where this URI's ranges start in {@link #paramRanges}: the array serves every URI and
+         * parameter list scanned with these parts (one message, see {@link Lexer#rangeBase()}),
+         * each keeping its part, so none needs a copy.
+         */
+        public int rangeBase;
+
+        /** {@link #paramRanges}, grown (by copy) to hold at least {@code min} ints from {@link #rangeBase}. */
+        public int[] rangeRoom(int min) {
+            int[] r = paramRanges;
+            int need = rangeBase + min;
+            if (r == null) {
+                r = paramRanges = new int[Math.max(64, need)];
+            } else if (r.length < need) {
+                r = paramRanges = java.util.Arrays.copyOf(r, Math.max(need, 2 * r.length));
+            }
+            return r;
+        }
+
+        /** Called once a URI was made from these parts: its ranges are its own from now on. */
+        public void claimRanges() {
+            rangeBase += 3 * rangeCount;
+            rangeCount = 0;
+        }
         /** Header names, unescaped. */
         public String[] headerNames;
         /** Header values, unescaped. */
@@ -101,12 +125,8 @@ public final class UriAccess {
                 addParameter(s, name, value, name, value);
                 return;
             }
-            int i = 3 * rangeCount;
-            if (paramRanges == null) {
-                paramRanges = new int[12];
-            } else if (i == paramRanges.length) {
-                paramRanges = java.util.Arrays.copyOf(paramRanges, i * 2);
-            }
+            int i = rangeBase + 3 * rangeCount;
+            rangeRoom(3 * rangeCount + 3);
             paramRanges[i] = nameStart;
             paramRanges[i + 1] = nameEnd;
             paramRanges[i + 2] = valueEnd;
@@ -118,7 +138,7 @@ public final class UriAccess {
             if (rangeCount > 0) {
                 int n = rangeCount;
                 rangeCount = 0;
-                for (int k = 0; k < 3 * n; k += 3) {
+                for (int k = rangeBase; k < rangeBase + 3 * n; k += 3) {
                     int ne = paramRanges[k + 1];
                     int ve = paramRanges[k + 2];
                     String n0 = Tokens.token(s, paramRanges[k], ne);

@@ -168,7 +168,9 @@ public final class UriParser {
         u.source = s;
         u.start = start;
         u.end = end;
-        return UriAccess.factory().sipUri(u);
+        SipUri uri = UriAccess.factory().sipUri(u);
+        u.claimRanges();
+        return uri;
     }
 
     /** {@code userinfo = ( user / telephone-subscriber ) [ ":" password ] "@"}; answers the index after '@'. */

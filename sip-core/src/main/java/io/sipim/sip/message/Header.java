@@ -197,7 +197,7 @@ public final class Header {
             }
             return Collections.unmodifiableList(out);
         }
-        return List.of(resolve(typed));
+        return new ValueList(resolve(typed));
     }
 
     /** Appends the typed values that are of {@code name} to {@code out}. */

@@ -26,10 +26,14 @@ public final class Parameters {
     /** For a parsed list: the bytes it was parsed from (never changed afterwards), else null. */
     private final byte[] src;
     /**
-     * For a parsed list, three indexes into {@link #src} per parameter: name start, name end, value
-     * end; the value is {@code [name end + 1, value end)}, and a flag has value end == name end.
+     * For a parsed list, three indexes into {@link #src} per parameter from {@link #off}: name start,
+     * name end, value end; the value is {@code [name end + 1, value end)}, and a flag has value end
+     * == name end. The array is shared with the other lists of the same message and never changes.
      */
     private final int[] at;
+    private final int off;
+    /** Number of parameters of a parsed list. */
+    private final int count;
     /**
      * A parsed list's names and values as {@link #nv} holds them, cut from {@link #src} on first
      * use: most parameters (tags, branches, received ...) are checked at parse time and never read.
@@ -52,12 +56,16 @@ public final class Parameters {
         this.nv = nv;
         this.src = null;
         this.at = null;
+        this.off = 0;
+        this.count = nv.length >> 1;
     }
 
-    private Parameters(byte[] src, int[] at) {
+    private Parameters(byte[] src, int[] at, int off, int count) {
         this.nv = null;
         this.src = src;
         this.at = at;
+        this.off = off;
+        this.count = count;
     }
 
     /** The names and values (see {@link #nv}). */
@@ -69,12 +77,14 @@ public final class Parameters {
     private String[] cut() {
         String[] v = (String[]) CUT.getAcquire(this);
         if (v == null) {
-            int n = at.length / 3;
+            int n = count;
+            int[] at = this.at;
+            int k = off;
             v = new String[2 * n];
-            for (int i = 0; i < n; i++) {
-                int ns = at[3 * i];
-                int ne = at[3 * i + 1];
-                int ve = at[3 * i + 2];
+            for (int i = 0; i < n; i++, k += 3) {
+                int ns = at[k];
+                int ne = at[k + 1];
+                int ve = at[k + 2];
                 v[2 * i] = Tokens.token(src, ns, ne);
                 v[2 * i + 1] = ve == ne ? null : Tokens.token(src, ne + 1, ve);
             }
@@ -84,11 +94,12 @@ public final class Parameters {
     }
 
     /**
-     * A parsed list (see {@link #at}) of {@code 3 * count} indexes into {@code src}, whose names and
-     * values are ASCII; {@code src} must never change afterwards. The indexes are copied.
+     * A parsed list (see {@link #at}) of {@code 3 * count} indexes from {@code at[off]} into
+     * {@code src}, whose names and values are ASCII; neither {@code src} nor those indexes may
+     * change afterwards (both are kept, not copied).
      */
-    static Parameters parsed(byte[] src, int[] at, int count) {
-        return count == 0 ? EMPTY : new Parameters(src, Arrays.copyOf(at, 3 * count));
+    static Parameters parsed(byte[] src, int[] at, int off, int count) {
+        return count == 0 ? EMPTY : new Parameters(src, at, off, count);
     }
 
     /** Parameters from the first {@code count} name/value pairs of an interleaved array (copied). */
@@ -149,7 +160,7 @@ public final class Parameters {
     }
 
     public int size() {
-        return nv != null ? nv.length >> 1 : at.length / 3;
+        return count;
     }
 
     public boolean isEmpty() {

@@ -251,8 +251,8 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
-        public Parameters parameters(byte[] src, int[] at, int count) {
-            return Parameters.parsed(src, at, count);
+        public Parameters parameters(byte[] src, int[] at, int off, int count) {
+            return Parameters.parsed(src, at, off, count);
         }
 
         @Override

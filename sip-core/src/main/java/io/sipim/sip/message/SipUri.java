@@ -74,7 +74,7 @@ public final class SipUri implements Uri {
         this.port = p.port;
         if (p.rangeCount > 0) {
             // no escapes: one list serves both forms, its strings cut from the source on first use
-            this.parameters = Parameters.parsed(p.source, p.paramRanges, p.rangeCount);
+            this.parameters = Parameters.parsed(p.source, p.paramRanges, p.rangeBase, p.rangeCount);
             this.rawParameters = parameters;
         } else if (p.paramCount == 0) {
             this.parameters = Parameters.EMPTY;

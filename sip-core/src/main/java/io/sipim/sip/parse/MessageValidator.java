@@ -57,23 +57,56 @@ public final class MessageValidator {
             if (n == HeaderName.VIA) {
                 vias += ACCESS.count(h);
             } else if ((seen & bit) != 0 && n.kind() == HeaderName.Kind.SINGLE) {
-                // Single-valued headers appear once (RFC 4475 multi01, mcl01).
                 where[0] = i;
-                throw error(n.name() + " appears more than once but allows one value", n);
+                throw duplicate(n);
             }
             seen |= bit;
         }
+        if (vias > limits.maxVias()) {
+            checkMandatory(seen);
+            throw error("more than " + limits.maxVias() + " Via values", HeaderName.VIA);
+        }
+        checkRest(m, headers, seen, m instanceof SipRequest r ? r.cseq() : null, where);
+    }
+
+    /**
+     * The same checks for a message the parser has just read, from what it noted while reading:
+     * {@code seen} has bit {@code ordinal} set for each known header present, {@code duplicate} is
+     * the index of the first line of a single-valued header seen before (or -1), and {@code cseq}
+     * is the first CSeq value. The parser has already held the Vias to {@code SipLimits.maxVias}.
+     */
+    static void validateParsed(SipMessage m, long seen, int duplicate, CSeq cseq, int[] where) {
+        where[0] = -1;
+        Header[] headers = ACCESS.headerArray(m);
+        if (duplicate >= 0) {
+            where[0] = duplicate;
+            throw duplicate(headers[duplicate].name());
+        }
+        checkRest(m, headers, seen, cseq, where);
+    }
+
+    /** True when a second line of {@code n} breaks the single-value rule. */
+    static boolean singleValued(HeaderName<?> n) {
+        return n != HeaderName.VIA && n.kind() == HeaderName.Kind.SINGLE;
+    }
+
+    private static SipParseException duplicate(HeaderName<?> n) {
+        // Single-valued headers appear once (RFC 4475 multi01, mcl01).
+        return error(n.name() + " appears more than once but allows one value", n);
+    }
+
+    private static void checkMandatory(long seen) {
         // RFC 3261 §8.1.1 / §8.2: requests and responses alike need these (RFC 4475 insuf).
         for (HeaderName<?> n : MANDATORY) {
             if ((seen & 1L << ACCESS.ordinal(n)) == 0) {
                 throw error("missing mandatory header " + n.name() + " (RFC 3261 §8.1.1)", n);
             }
         }
-        if (vias > limits.maxVias()) {
-            throw error("more than " + limits.maxVias() + " Via values", HeaderName.VIA);
-        }
+    }
+
+    private static void checkRest(SipMessage m, Header[] headers, long seen, CSeq cseq, int[] where) {
+        checkMandatory(seen);
         if (m instanceof SipRequest r) {
-            CSeq cseq = r.cseq();
             // §8.2: the CSeq method must match the request method (RFC 4475 mismatch01/02).
             if (cseq != null && !cseq.method().equals(r.method())) {
                 where[0] = indexOf(headers, HeaderName.CSEQ);

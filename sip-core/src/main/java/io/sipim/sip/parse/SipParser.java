@@ -2,13 +2,11 @@ package io.sipim.sip.parse;
 
 import io.sipim.sip.internal.CharClass;
 import io.sipim.sip.internal.Lexer;
-import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.MessageAccess;
-import io.sipim.sip.internal.UriParser;
+import io.sipim.sip.message.CSeq;
 import io.sipim.sip.message.Header;
 import io.sipim.sip.message.HeaderName;
 import io.sipim.sip.message.SipMessage;
-import io.sipim.sip.message.Uri;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -60,7 +58,7 @@ public final class SipParser {
 
     /** Parses {@code length} bytes of {@code buf} from {@code offset} as one datagram. */
     public SipMessage parseDatagram(byte[] buf, int offset, int length) {
-        return new Run(buf, offset, offset + length, false).parse();
+        return new Run(limits, buf, offset, offset + length, false).parse();
     }
 
     /**
@@ -68,7 +66,7 @@ public final class SipParser {
      * one message whose Content-Length header is required and must equal the body length.
      */
     public SipMessage parseFramed(byte[] buf, int offset, int length) {
-        return new Run(buf, offset, offset + length, true).parse();
+        return new Run(limits, buf, offset, offset + length, true).parse();
     }
 
     /** Parses a datagram given as text (UTF-8); convenient in tests and tools. */
@@ -78,27 +76,37 @@ public final class SipParser {
     }
 
     /** One parse: the cursor and what was found so far. */
-    private final class Run {
-        private final byte[] b;
+    static final class Run {
+        final SipLimits limits;
+        final byte[] b;
         private final int begin;
         private final int end;
         private final boolean stream;
         private int pos;
         private SipParseException firstError;
-        private Header[] headers = new Header[16];
-        private int[] headerStarts = new int[16];
+        /** Sized once the lines are known (one per line): without folded lines the message takes this array as is. */
+        private Header[] headers;
+        private int[] headerStarts;
         private int count;
         private long contentLength = -1;
         private int vias;
+        /** Bit {@code ordinal} set for each known header stored so far (for {@link MessageValidator#validateParsed}). */
+        private long seen;
+        /** Index of the first repeated line of a single-valued header, or -1. */
+        private int duplicate = -1;
+        /** The first CSeq value. */
+        private CSeq cseq;
         private int hdrStart;
         /** Where the Request-URI starts (the start line for a response). */
-        private int requestUriStart;
+        int requestUriStart;
         /** The parser's own copy of the header section: header values and URIs are ranges of it. */
         private byte[] block;
-        private final Lexer lexer = new Lexer(EMPTY, 0, 0).maxParams(limits.maxParametersPerHeader())
-                .maxUriLength(limits.maxUriLength());
+        final Lexer lexer;
 
-        Run(byte[] b, int begin, int end, boolean stream) {
+        Run(SipLimits limits, byte[] b, int begin, int end, boolean stream) {
+            this.limits = limits;
+            this.lexer = new Lexer(EMPTY, 0, 0).maxParams(limits.maxParametersPerHeader())
+                    .maxUriLength(limits.maxUriLength());
             this.b = b;
             this.begin = begin;
             this.end = end;
@@ -126,12 +134,14 @@ public final class SipParser {
             int lineStop = contentEnd(startLineEnd);
             boolean response = lineStop - pos >= 4 && (b[pos] | 0x20) == 's' && (b[pos + 1] | 0x20) == 'i'
                     && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
-            StartLine sl = response ? statusLine(pos, lineStop) : requestLine(pos, lineStop);
+            StartLine sl = response ? StartLine.status(this, pos, lineStop) : StartLine.request(this, pos, lineStop);
             nextLine(startLineEnd);
             // One copy of the whole header section; header values are typed from ranges of it.
             hdrStart = pos;
             int hdrEnd = collectLines(pos);
             block = Arrays.copyOfRange(b, hdrStart, hdrEnd);
+            headers = new Header[lineCount];
+            headerStarts = new int[lineCount];
             int bodyStart = headerLines(hdrEnd);
             if (bodyStart - begin > limits.maxHeaderSectionBytes()) {
                 throw fatal("header section exceeds " + limits.maxHeaderSectionBytes() + " bytes", 513, begin);
@@ -145,7 +155,7 @@ public final class SipParser {
             }
             int[] where = new int[1];
             try {
-                MessageValidator.validate(m, limits, where);
+                MessageValidator.validateParsed(m, seen, duplicate, cseq, where);
             } catch (SipParseException e) {
                 // Point at the offending header line, or at the end of the header section.
                 int at = where[0] >= 0 ? headerStarts[where[0]] : where[0] == MessageValidator.START_LINE ? requestUriStart
@@ -232,122 +242,6 @@ public final class SipParser {
 
         private void nextLine(int lf) {
             pos = lf + 1;
-        }
-
-        // ---- start line ----------------------------------------------------------------------
-
-        private final class StartLine {
-            String method;
-            Uri uri;
-            String version;
-            int status;
-            String reason;
-        }
-
-        private StartLine requestLine(int from, int to) {
-            StartLine sl = new StartLine();
-            int p = from;
-            while (p < to && CharClass.isToken(b[p] & 0xff)) {
-                p++;
-            }
-            if (p == from || p == to || b[p] != ' ') {
-                throw fatal(p == from ? "the request line does not start with a method"
-                        : "expected a single SP after the method", 400, p);
-            }
-            sl.method = Tokens.token(b, from, p); // the usual methods are shared instances
-            int uriStart = ++p;
-            requestUriStart = uriStart;
-            while (p < to && b[p] != ' ') {
-                checkStartLineByte(p);
-                p++;
-            }
-            if (p == uriStart) {
-                throw fatal(b[uriStart] == ' ' ? "more than one SP after the method (RFC 4475 lwsstart)"
-                        : "missing Request-URI", 400, uriStart);
-            }
-            if (p - uriStart > limits.maxUriLength()) {
-                throw fatal("Request-URI longer than " + limits.maxUriLength() + " characters", 414, uriStart);
-            }
-            byte[] uriBytes = Arrays.copyOfRange(b, uriStart, p);
-            try {
-                sl.uri = UriParser.parse(uriBytes, 0, uriBytes.length, lexer.uriParts());
-            } catch (SipParseException e) {
-                record(e, uriStart, null);
-            }
-            if (p == to) {
-                throw fatal("missing SIP-Version in the request line", 400, p);
-            }
-            int vStart = ++p;
-            if (vStart < to && b[vStart] == ' ') {
-                throw fatal("more than one SP before the SIP-Version (RFC 4475 lwsruri/lwsstart)", 400, vStart);
-            }
-            while (p < to && b[p] != ' ') {
-                p++;
-            }
-            if (p < to) {
-                boolean trailing = true;
-                for (int i = p; i < to; i++) {
-                    trailing &= b[i] == ' ' || b[i] == '\t';
-                }
-                throw fatal(trailing ? "white space after the SIP-Version (RFC 4475 trws)"
-                        : "white space inside the Request-URI (RFC 4475 lwsruri)", 400, trailing ? p : uriStart);
-            }
-            sl.version = version(vStart, to);
-            return sl;
-        }
-
-        private StartLine statusLine(int from, int to) {
-            StartLine sl = new StartLine();
-            int p = from;
-            while (p < to && b[p] != ' ') {
-                p++;
-            }
-            sl.version = version(from, p);
-            if (p == to) {
-                throw fatal("missing status code", 400, p);
-            }
-            int cs = ++p;
-            while (p < to && CharClass.isDigit(b[p])) {
-                p++;
-            }
-            if (p - cs != 3 || p < to && b[p] != ' ') {
-                throw fatal("status code must be three digits (RFC 4475 bigcode)", 400, cs);
-            }
-            sl.status = (b[cs] - '0') * 100 + (b[cs + 1] - '0') * 10 + (b[cs + 2] - '0');
-            if (sl.status < 100 || sl.status > 699) {
-                throw fatal("status code " + sl.status + " out of range 100..699", 400, cs);
-            }
-            // Reason-Phrase may be empty (RFC 4475 noreason) and may hold UTF-8 (unreason).
-            int rs = p < to ? p + 1 : p;
-            for (int i = rs; i < to; i++) {
-                checkStartLineByte(i);
-            }
-            sl.reason = text(rs, to);
-            return sl;
-        }
-
-        private void checkStartLineByte(int i) {
-            int c = b[i] & 0xff;
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                throw fatal("control character " + Lexer.describe(c) + " in the start line", 400, i);
-            }
-        }
-
-        /** SIP-Version: "SIP/2.0" (case-insensitive "SIP"); another well-formed version → 505. */
-        private String version(int from, int to) {
-            int len = to - from;
-            if (len == 7 && (b[from] | 0x20) == 's' && (b[from + 1] | 0x20) == 'i' && (b[from + 2] | 0x20) == 'p'
-                    && b[from + 3] == '/' && b[from + 4] == '2' && b[from + 5] == '.' && b[from + 6] == '0') {
-                return SipMessage.SIP_2_0;
-            }
-            String v = ascii(from, Math.min(to, from + 32));
-            boolean wellFormed = v.length() > 4 && v.regionMatches(true, 0, "SIP/", 0, 4)
-                    && v.substring(4).matches("[0-9]+\\.[0-9]+");
-            if (!wellFormed) {
-                throw fatal("malformed SIP-Version '" + v + "'", 400, from);
-            }
-            record(new SipParseException("SIP-Version " + v + " is not supported (RFC 4475 badvers)", 505, 0), from, null);
-            return v;
         }
 
         // ---- headers ---------------------------------------------------------------------------
@@ -504,7 +398,11 @@ public final class SipParser {
                 }
             }
             store(h);
-            if (name == HeaderName.CONTENT_LENGTH) {
+            if (name == HeaderName.CSEQ) {
+                if (cseq == null) {
+                    cseq = (CSeq) ACCESS.first(h);
+                }
+            } else if (name == HeaderName.CONTENT_LENGTH) {
                 contentLength = ACCESS.first(h) instanceof Long cl ? cl : -1;
             } else if (name == HeaderName.VIA) {
                 vias += ACCESS.count(h);
@@ -544,8 +442,17 @@ public final class SipParser {
 
         private void store(Header h) {
             if (count == headers.length) {
-                headers = Arrays.copyOf(headers, count * 2);
-                headerStarts = Arrays.copyOf(headerStarts, count * 2);
+                headers = Arrays.copyOf(headers, Math.max(4, count * 2));
+                headerStarts = Arrays.copyOf(headerStarts, Math.max(4, count * 2));
+            }
+            HeaderName<?> n = h.name();
+            int ordinal = ACCESS.ordinal(n);
+            if (ordinal >= 0) {
+                long bit = 1L << ordinal;
+                if ((seen & bit) != 0 && duplicate < 0 && MessageValidator.singleValued(n)) {
+                    duplicate = count;
+                }
+                seen |= bit;
             }
             headerStarts[count] = pos;
             headers[count++] = h;
@@ -594,12 +501,12 @@ public final class SipParser {
 
         // ---- text and errors -------------------------------------------------------------------
 
-        private String ascii(int from, int to) {
+        String ascii(int from, int to) {
             return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
         }
 
         /** UTF-8 text (quoted strings, reason phrases, TEXT-UTF8); invalid UTF-8 is an error. */
-        private String text(int from, int to) {
+        String text(int from, int to) {
             for (int i = from; i < to; i++) {
                 if (b[i] < 0) {
                     return decodeUtf8(b, from, to - from, from);
@@ -628,17 +535,13 @@ public final class SipParser {
             }
         }
 
-        private String describe(int i) {
-            return Lexer.describe(b[i] & 0xff);
-        }
-
-        private SipParseException fatal(String reason, int status, int at) {
+        SipParseException fatal(String reason, int status, int at) {
             int[] lc = lineColumn(at);
             return new SipParseException(reason, status, at - begin, lc[0], lc[1], null);
         }
 
         /** Keeps the first error; the parse goes on so the partial message has as much as possible. */
-        private void record(SipParseException e, int base, String header) {
+        void record(SipParseException e, int base, String header) {
             if (firstError != null) {
                 return;
             }
