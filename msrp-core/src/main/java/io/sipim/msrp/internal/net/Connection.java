@@ -40,7 +40,8 @@ public final class Connection implements IoLoop.Ready, Link {
         this.wire = wire;
         this.remote = remote;
         this.outbound = outbound;
-        this.out = ByteBuffer.allocate(writeBufferBytes);
+        // Direct: a heap buffer would be copied into a temporary direct one on every write.
+        this.out = ByteBuffer.allocateDirect(writeBufferBytes);
         this.out.flip();
         this.listener = listener;
     }
