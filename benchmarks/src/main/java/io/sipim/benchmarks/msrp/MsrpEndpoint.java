@@ -1,5 +1,6 @@
 package io.sipim.benchmarks.msrp;
 
+import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpUri;
 import io.sipim.msrp.session.BodySink;
 import io.sipim.msrp.session.Delivery;
@@ -21,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * MsrpEndpoint --recv [--chunk N] [--sink discard|verify] [--messages K]
  *     prints READY &lt;session uri&gt;, accepts any peer (acceptAny), writes each body to the sink,
  *     prints RECEIVED &lt;bytes&gt; per message, exits when the sender closes the session
- * MsrpEndpoint --send URI [--bytes N] [--chunk N] [--messages K]
+ * MsrpEndpoint --send URI [--bytes N] [--chunk N] [--messages K] [--failure-report yes|no|partial]
  *     connects, sends K generated bodies of N bytes one after the other (Failure-Report yes, so the
- *     Delivery waits for every chunk's 200), prints RESULT per message
+ *     Delivery waits for every chunk's 200; {@code --failure-report no} is for diagnosis only), prints
+ *     RESULT per message
  * </pre>
  *
  * The first message is timed from the start of connect to its Delivery; later ones (with
@@ -40,6 +42,7 @@ public final class MsrpEndpoint {
         int chunk = 64 * 1024;
         int messages = 1;
         String sink = "discard";
+        FailureReport report = FailureReport.YES;
         int i = 1;
         if (mode.equals("--send")) {
             uri = args[i++];
@@ -50,12 +53,13 @@ public final class MsrpEndpoint {
                 case "--chunk" -> chunk = Integer.parseInt(args[++i]);
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--sink" -> sink = args[++i];
+                case "--failure-report" -> report = FailureReport.of(args[++i]);
                 default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
         }
         switch (mode) {
             case "--recv" -> receive(chunk, sink, messages);
-            case "--send" -> send(uri, bytes, chunk, messages);
+            case "--send" -> send(uri, bytes, chunk, messages, report);
             default -> {
                 System.err.println("usage: MsrpEndpoint --recv [--chunk N] [--sink discard|verify] [--messages K]"
                         + " | --send URI [--bytes N] [--chunk N] [--messages K]");
@@ -68,10 +72,12 @@ public final class MsrpEndpoint {
         try (MsrpStack stack = MsrpStack.builder().chunkSize(chunk).build()) {
             MsrpSession s = stack.newSession();
             AtomicInteger received = new AtomicInteger();
+            long[] cpuAtStart = {cpuNanos()};
             CompletableFuture<Void> all = new CompletableFuture<>();
             s.onIncoming((id, type, total, headers) -> newSink(sinkKind))
                     .onMessage(m -> {
-                        System.out.println("RECEIVED " + m.size());
+                        System.out.println("RECEIVED " + m.size() + " cpu_ms=" + (cpuNanos() - cpuAtStart[0]) / 1_000_000);
+                        cpuAtStart[0] = cpuNanos();
                         if (received.incrementAndGet() == messages) {
                             all.complete(null);
                         }
@@ -93,20 +99,23 @@ public final class MsrpEndpoint {
         };
     }
 
-    private static void send(String uri, long bytes, int chunk, int messages) throws Exception {
+    private static void send(String uri, long bytes, int chunk, int messages, FailureReport report) throws Exception {
         try (MsrpStack stack = MsrpStack.builder().chunkSize(chunk).build()) {
             MsrpSession s = stack.newSession();
             long start = System.nanoTime();
+            long cpu = cpuNanos();
             s.connect(List.of(MsrpUri.parse(uri))).get(30, TimeUnit.SECONDS);
             for (int m = 0; m < messages; m++) {
                 if (m > 0) {
                     start = System.nanoTime();
+                    cpu = cpuNanos();
                 }
-                Delivery d = s.message("application/octet-stream", GeneratedBody.source(bytes)).send()
+                Delivery d = s.message("application/octet-stream", GeneratedBody.source(bytes)).failureReport(report).send()
                         .completion().get(1, TimeUnit.HOURS);
                 long nanos = System.nanoTime() - start;
-                System.out.printf("RESULT msrp message=%d status=%d acked=%d bytes=%d nanos=%d mbps=%.1f%n", m + 1,
-                        d.status(), d.acknowledgedBytes(), bytes, nanos, bytes * 1e3 / nanos);
+                System.out.printf("RESULT msrp message=%d status=%d acked=%d bytes=%d nanos=%d cpu_ms=%d mbps=%.1f%n",
+                        m + 1, d.status(), d.acknowledgedBytes(), bytes, nanos, (cpuNanos() - cpu) / 1_000_000,
+                        bytes * 1e3 / nanos);
                 System.out.flush();
                 if (!d.delivered()) {
                     break;
@@ -116,6 +125,11 @@ public final class MsrpEndpoint {
             s.closed().get(10, TimeUnit.SECONDS);
             System.out.println("DONE " + heap());
         }
+    }
+
+    /** CPU time of the whole process (every thread, JIT and GC included). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** {@code heap=<max MiB> peak=<MiB>}: the limit and the sum of the heap pools' peak usage (an upper bound of the peak). */

@@ -31,14 +31,15 @@ import java.util.concurrent.TimeUnit;
  * once, the order rotated from round to round so that neither side always runs first on a warm
  * or cold machine. The table gives, per trial, the median MB/s (10^6 bytes/s) over the rounds,
  * the lowest and highest, and the ratio of medians to {@code raw} together with the median of the
- * per-round ratios.
+ * per-round ratios, and the median CPU time each side's process used during the transfer (all its
+ * threads: JIT and GC included), which the other work on a shared machine disturbs far less than MB/s.
  */
 public final class MsrpTransferBenchmark {
     private MsrpTransferBenchmark() {
     }
 
-    /** One measured run of a trial: MB/s and what the processes said about their heap. */
-    record Outcome(double mbps, String notes) {
+    /** One measured run of a trial: MB/s, CPU time of each side during the transfer, what the processes said about their heap. */
+    record Outcome(double mbps, long senderCpuMs, long receiverCpuMs, String notes) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +71,8 @@ public final class MsrpTransferBenchmark {
                 String t = trials.get((k + r) % trials.size());
                 Outcome o = run(t, bytes, heap, sink, messages);
                 results.get(t).add(o);
-                System.out.printf("round %d %-16s %8.1f MB/s  %s%n", r + 1, t, o.mbps, o.notes);
+                System.out.printf("round %d %-16s %8.1f MB/s  cpu sender %d ms, receiver %d ms  %s%n", r + 1, t, o.mbps,
+                        o.senderCpuMs, o.receiverCpuMs, o.notes);
             }
         }
         report(results, trials.contains("raw") ? results.get("raw") : null);
@@ -91,9 +93,10 @@ public final class MsrpTransferBenchmark {
             String port = recv.await("READY ").substring(6);
             Child send = Child.start(heap, RawCopy.class, "--send", port, Long.toString(bytes));
             String result = send.await("RESULT ");
+            String received = recv.await("RECEIVED ");
             send.exit();
             recv.exit();
-            return new Outcome(mbps(result), "");
+            return new Outcome(mbps(result), field(result, "cpu_ms"), field(received, "cpu_ms"), "");
         } finally {
             recv.destroy();
         }
@@ -107,14 +110,17 @@ public final class MsrpTransferBenchmark {
             Child send = Child.start(heap, MsrpEndpoint.class, "--send", uri, "--bytes", Long.toString(bytes),
                     "--chunk", Integer.toString(chunk), "--messages", Integer.toString(messages));
             String result = null;
+            String received = null;
             StringBuilder notes = new StringBuilder();
             for (int m = 0; m < messages; m++) {
                 result = send.await("RESULT ");
+                received = recv.await("RECEIVED ");
                 if (!result.contains("status=200")) {
                     throw new IllegalStateException("not delivered: " + result);
                 }
                 if (messages > 1) {
-                    notes.append(String.format(Locale.ROOT, "msg%d=%.1f ", m + 1, mbps(result)));
+                    notes.append(String.format(Locale.ROOT, "msg%d=%.1f MB/s (cpu %d+%d ms) ", m + 1, mbps(result),
+                            field(result, "cpu_ms"), field(received, "cpu_ms")));
                 }
             }
             String sendDone = send.await("DONE ");
@@ -124,26 +130,35 @@ public final class MsrpTransferBenchmark {
             notes.append("sender ").append(sendDone.substring(5)).append(", receiver ")
                     .append(recvDone.substring(recvDone.indexOf("heap=")));
             // With several messages the figure is the last (warm) one; the first is in the notes.
-            return new Outcome(mbps(result), notes.toString());
+            return new Outcome(mbps(result), field(result, "cpu_ms"), field(received, "cpu_ms"), notes.toString());
         } finally {
             recv.destroy();
         }
     }
 
     static double mbps(String resultLine) {
-        for (String f : resultLine.split(" ")) {
-            if (f.startsWith("mbps=")) {
-                return Double.parseDouble(f.substring(5));
+        return Double.parseDouble(text(resultLine, "mbps"));
+    }
+
+    static long field(String line, String name) {
+        return Long.parseLong(text(line, name));
+    }
+
+    private static String text(String line, String name) {
+        for (String f : line.split(" ")) {
+            if (f.startsWith(name + "=")) {
+                return f.substring(name.length() + 1);
             }
         }
-        throw new IllegalArgumentException("no mbps in " + resultLine);
+        throw new IllegalArgumentException("no " + name + " in " + line);
     }
 
     private static void report(Map<String, List<Outcome>> results, List<Outcome> raw) {
         double rawMedian = raw == null ? Double.NaN : median(raw.stream().mapToDouble(Outcome::mbps).toArray());
         System.out.println();
-        System.out.println("| trial | median MB/s | min | max | ratio of medians to raw | median of per-round ratios |");
-        System.out.println("|---|---:|---:|---:|---:|---:|");
+        System.out.println("| trial | median MB/s | min | max | ratio of medians to raw | median of per-round ratios"
+                + " | CPU s sender | CPU s receiver |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (var e : results.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Outcome::mbps).toArray();
             double med = median(v);
@@ -151,9 +166,11 @@ public final class MsrpTransferBenchmark {
             for (int i = 0; i < v.length; i++) {
                 perRound[i] = raw == null ? Double.NaN : v[i] / raw.get(i).mbps();
             }
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f %% |%n", e.getKey(), med,
-                    Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0), 100 * med / rawMedian,
-                    100 * median(perRound));
+            double sendCpu = median(e.getValue().stream().mapToDouble(o -> o.senderCpuMs / 1000.0).toArray());
+            double recvCpu = median(e.getValue().stream().mapToDouble(o -> o.receiverCpuMs / 1000.0).toArray());
+            System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f | %.0f %% | %.0f %% | %.2f | %.2f |%n", e.getKey(),
+                    med, Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0), 100 * med / rawMedian,
+                    100 * median(perRound), sendCpu, recvCpu);
         }
     }
 

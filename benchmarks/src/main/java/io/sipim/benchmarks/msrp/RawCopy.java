@@ -49,6 +49,7 @@ public final class RawCopy {
             System.out.println("READY " + ((InetSocketAddress) server.getLocalAddress()).getPort());
             System.out.flush();
             try (SocketChannel ch = server.accept()) {
+                long cpu = MsrpEndpoint.cpuNanos();
                 ByteBuffer in = ByteBuffer.allocateDirect(BUFFER);
                 long total = 0;
                 while (true) {
@@ -60,7 +61,7 @@ public final class RawCopy {
                     total += n;
                 }
                 ch.write(ByteBuffer.wrap(new byte[] {1}));
-                System.out.println("RECEIVED " + total);
+                System.out.println("RECEIVED " + total + " cpu_ms=" + (MsrpEndpoint.cpuNanos() - cpu) / 1_000_000);
             }
         }
     }
@@ -71,6 +72,7 @@ public final class RawCopy {
         ThreadLocalRandom.current().nextBytes(random);
         out.put(random).flip();
         long start = System.nanoTime();
+        long cpu = MsrpEndpoint.cpuNanos();
         try (SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             long left = bytes;
             while (left > 0) {
@@ -88,7 +90,8 @@ public final class RawCopy {
                 // wait for the receiver to have read everything
             }
             long nanos = System.nanoTime() - start;
-            System.out.printf("RESULT raw bytes=%d nanos=%d mbps=%.1f%n", bytes, nanos, bytes * 1e3 / nanos);
+            System.out.printf("RESULT raw bytes=%d nanos=%d cpu_ms=%d mbps=%.1f%n", bytes, nanos,
+                    (MsrpEndpoint.cpuNanos() - cpu) / 1_000_000, bytes * 1e3 / nanos);
         }
     }
 }
