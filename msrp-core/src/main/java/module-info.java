@@ -12,6 +12,7 @@ module io.sipim.msrp {
     exports io.sipim.msrp.message;
     exports io.sipim.msrp.parse;
     exports io.sipim.msrp.sdp;
+    exports io.sipim.msrp.relay;
     exports io.sipim.msrp.session;
     exports io.sipim.msrp.transport;
 }

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code lint [--stream] FILE...}: validates SIP messages the way a receiving server does.
+ * {@code lint [--stream] FILE...}: validates SIP messages the way a receiving server does;
+ * {@code lint --msrp [--stream] FILE...} validates MSRP frames (see {@link MsrpLint}).
  *
  * <p>Each FILE is one UDP datagram (default) or a TCP byte stream ({@code --stream}) that may hold
  * several messages. Prints {@code OK <METHOD or status code> <Call-ID>} per valid message and
@@ -32,10 +33,13 @@ final class LintCommand {
 
     int run(String[] args) {
         boolean stream = false;
+        boolean msrp = false;
         List<Path> files = new ArrayList<>();
         for (String a : args) {
             if (a.equals("--stream")) {
                 stream = true;
+            } else if (a.equals("--msrp")) {
+                msrp = true;
             } else if (a.startsWith("-") && !a.equals("-")) {
                 err.println("sipim lint: unknown option " + a);
                 return usage();
@@ -57,7 +61,8 @@ final class LintCommand {
         }
         boolean allValid = true;
         for (int i = 0; i < files.size(); i++) {
-            allValid &= stream ? lintStream(files.get(i), contents.get(i)) : lintDatagram(files.get(i), contents.get(i));
+            allValid &= msrp ? new MsrpLint(out).lint(files.get(i), contents.get(i))
+                    : stream ? lintStream(files.get(i), contents.get(i)) : lintDatagram(files.get(i), contents.get(i));
         }
         return allValid ? Main.OK : Main.INVALID;
     }
@@ -119,6 +124,7 @@ final class LintCommand {
 
     private int usage() {
         err.println("usage: java -jar sipim-examples.jar lint [--stream] FILE...");
+        err.println("       java -jar sipim-examples.jar lint --msrp [--stream] FILE...");
         return Main.USAGE;
     }
 }

@@ -34,6 +34,11 @@ public final class Main {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 return new ServerCommand(out, err).run(rest, stop);
             }
+            case "msrp-relay": {
+                java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                return new MsrpRelayCommand(out, err).run(rest, stop);
+            }
             case "demo":
                 return new DemoCommand(out).run();
             case "client":
@@ -57,6 +62,7 @@ public final class Main {
         s.println("usage: java -jar sipim-examples.jar <command> [arguments]");
         s.println("commands:");
         s.println("  lint [--stream] FILE...   validate SIP messages (one datagram per file, or a TCP byte stream)");
+        s.println("  lint --msrp FILE...       validate MSRP frames (each file a byte stream of frames)");
         s.println("  demo                      registrar + proxy and two user agents exchanging MESSAGEs on loopback");
         s.println("  server [--bind IP] [--sip-port N] [--tls-port N] [--domain D] [--users u:p,...]");
         s.println("                            registrar + proxy; prints READY sip=HOST:PORT tls=HOST:PORT");
@@ -66,6 +72,8 @@ public final class Main {
         s.println("                            wait for an MSRP session; prints READY <msrp uri>, PROGRESS and RECEIVED lines");
         s.println("  msrp-send --to MSRP-URI [--chunk-size N] FILE");
         s.println("                            send FILE over MSRP; prints SENT <file> <bytes> sha256=<hex> or FAILED");
+        s.println("  msrp-relay --listen HOST:PORT --users u:p,... [--realm R]");
+        s.println("                            MSRP relay (RFC 4976); prints READY <relay msrp uri>, then a line per AUTH and message");
         return USAGE;
     }
 }

@@ -108,7 +108,7 @@ public record ByteRange(long start, long end, long total) {
     }
 
     private static long accumulate(long v, char c, int at) {
-        if (v > (Long.MAX_VALUE - 9) / 10) {
+        if (v > (Long.MAX_VALUE - (c - '0')) / 10) {
             throw new MsrpParseException("Byte-Range number does not fit in 63 bits", 400, at);
         }
         return v * 10 + (c - '0');

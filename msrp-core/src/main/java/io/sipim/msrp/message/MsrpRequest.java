@@ -118,7 +118,7 @@ public final class MsrpRequest extends MsrpMessage {
 
     private static void once(Object previous, String name, String tid) {
         if (previous != null) {
-            throw new MsrpParseException(name + " appears twice", 400, -1, tid);
+            throw new MsrpParseException("appears twice", 400, -1, tid);
         }
     }
 

@@ -32,6 +32,8 @@ public final class MsrpUri {
     private final String transport;
     private final List<Parameter> parameters;
     private final String text;
+    /** The host as RFC 4975 §6.1 compares it: percent-decoded and lower-cased, an IPv6 address canonical. */
+    private final String hostKey;
 
     private MsrpUri(boolean secure, String userinfo, String host, int port, String sessionId, String transport,
                     List<Parameter> parameters, String text) {
@@ -43,6 +45,133 @@ public final class MsrpUri {
         this.transport = transport;
         this.parameters = parameters;
         this.text = text != null ? text : format();
+        this.hostKey = hostKey(host);
+    }
+
+    private static String hostKey(String host) {
+        if (host == null) {
+            return null;
+        }
+        if (host.indexOf(':') >= 0) {
+            byte[] a = ipv6(host);
+            if (a != null) {
+                StringBuilder sb = new StringBuilder(32);
+                for (byte b : a) {
+                    sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+                }
+                return sb.toString();
+            }
+        }
+        if (host.indexOf('%') < 0) {
+            return host.toLowerCase(Locale.ROOT);
+        }
+        StringBuilder sb = new StringBuilder(host.length());
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '%' && isPctEncoded(host, i)) {
+                sb.append((char) Integer.parseInt(host, i + 1, i + 3, 16));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isPctEncoded(String s, int i) {
+        return i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2));
+    }
+
+    /** RFC 3986 IPv6address (hex groups, one "::", an optional dotted IPv4 tail) as 16 bytes, or {@code null}. */
+    static byte[] ipv6(String s) {
+        byte[] out = new byte[16];
+        int n = s.length();
+        int groups = 0;
+        int gap = -1;
+        int i = 0;
+        if (s.startsWith("::")) {
+            gap = 0;
+            i = 2;
+        } else if (s.startsWith(":")) {
+            return null;
+        }
+        while (i < n) {
+            if (groups == 8) {
+                return null;
+            }
+            int start = i;
+            int v = 0;
+            while (i < n && i - start < 5 && isHex(s.charAt(i))) {
+                v = v * 16 + Character.digit(s.charAt(i), 16);
+                i++;
+            }
+            if (i < n && s.charAt(i) == '.') {
+                // dotted IPv4 in the last 32 bits
+                if (groups > 6 || !ipv4(s, start, out, groups * 2)) {
+                    return null;
+                }
+                groups += 2;
+                i = n;
+                break;
+            }
+            if (i == start || i - start > 4) {
+                return null;
+            }
+            out[groups * 2] = (byte) (v >> 8);
+            out[groups * 2 + 1] = (byte) v;
+            groups++;
+            if (i == n) {
+                break;
+            }
+            if (s.charAt(i) != ':') {
+                return null;
+            }
+            i++;
+            if (i < n && s.charAt(i) == ':') {
+                if (gap >= 0) {
+                    return null;
+                }
+                gap = groups;
+                i++;
+            } else if (i == n) {
+                return null;
+            }
+        }
+        if (gap < 0) {
+            return groups == 8 ? out : null;
+        }
+        if (groups == 8) {
+            return null;
+        }
+        int tail = groups - gap;
+        byte[] r = new byte[16];
+        System.arraycopy(out, 0, r, 0, gap * 2);
+        System.arraycopy(out, gap * 2, r, 16 - tail * 2, tail * 2);
+        return r;
+    }
+
+    private static boolean ipv4(String s, int from, byte[] out, int at) {
+        String[] parts = s.substring(from).split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (int k = 0; k < 4; k++) {
+            String p = parts[k];
+            if (p.isEmpty() || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')) {
+                return false;
+            }
+            for (int c = 0; c < p.length(); c++) {
+                if (p.charAt(c) < '0' || p.charAt(c) > '9') {
+                    return false;
+                }
+            }
+            int v = Integer.parseInt(p);
+            if (v > 255) {
+                return false;
+            }
+            out[at + k] = (byte) v;
+        }
+        return true;
     }
 
     /**
@@ -64,20 +193,21 @@ public final class MsrpUri {
         } else {
             throw new MsrpParseException("MSRP URI must start with msrp:// or msrps://", 400, 0);
         }
-        int authorityEnd = i;
-        while (authorityEnd < n && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != ';') {
-            authorityEnd++;
-        }
         String userinfo = null;
-        int at = s.lastIndexOf('@', authorityEnd - 1);
+        // '@' can appear nowhere but after the userinfo, which may itself hold ';' and '/' (RFC 3986 sub-delims)
+        int at = s.indexOf('@', i);
         if (at >= i) {
             for (int k = i; k < at; k++) {
-                if (!isUserinfoChar(s.charAt(k))) {
+                if (!isUserinfoChar(s.charAt(k)) || (s.charAt(k) == '%' && !isPctEncoded(s, k))) {
                     throw new MsrpParseException("bad character in MSRP URI userinfo", 400, k);
                 }
             }
             userinfo = s.substring(i, at);
             i = at + 1;
+        }
+        int authorityEnd = i;
+        while (authorityEnd < n && s.charAt(authorityEnd) != '/' && s.charAt(authorityEnd) != ';') {
+            authorityEnd++;
         }
         String host;
         if (i < authorityEnd && s.charAt(i) == '[') {
@@ -91,15 +221,15 @@ public final class MsrpUri {
                     throw new MsrpParseException("bad character in IPv6 reference", 400, k);
                 }
             }
-            if (close == i + 1) {
-                throw new MsrpParseException("empty IPv6 reference", 400, i);
-            }
             host = s.substring(i + 1, close);
+            if (ipv6(host) == null) {
+                throw new MsrpParseException("not an IPv6 address", 400, i + 1);
+            }
             i = close + 1;
         } else {
             int k = i;
             while (k < authorityEnd && s.charAt(k) != ':') {
-                if (!isRegNameChar(s.charAt(k))) {
+                if (!isRegNameChar(s.charAt(k)) || (s.charAt(k) == '%' && !isPctEncoded(s, k))) {
                     throw new MsrpParseException("bad character in MSRP URI host", 400, k);
                 }
                 k++;
@@ -293,13 +423,13 @@ public final class MsrpUri {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MsrpUri u && secure == u.secure && port == u.port && host.equalsIgnoreCase(u.host)
+        return o instanceof MsrpUri u && secure == u.secure && port == u.port && hostKey.equals(u.hostKey)
                 && Objects.equals(sessionId, u.sessionId) && transport.equalsIgnoreCase(u.transport);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(secure, port, host.toLowerCase(Locale.ROOT), sessionId, transport.toLowerCase(Locale.ROOT));
+        return Objects.hash(secure, port, hostKey, sessionId, transport.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -339,9 +469,17 @@ public final class MsrpUri {
         return isUnreserved(c) || c == '+' || c == '=' || c == '/';
     }
 
+    private static final boolean[] TOKEN = new boolean[128];
+
+    static {
+        for (char c = 0x21; c < 0x7f; c++) {
+            TOKEN[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        }
+    }
+
     /** RFC 4975 token: visible ASCII except separators. */
     static boolean isToken(char c) {
-        return c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
+        return c < 128 && TOKEN[c];
     }
 
     /** Builds an {@link MsrpUri}; host is required, transport defaults to {@code tcp}. */
@@ -401,6 +539,7 @@ public final class MsrpUri {
          */
         public MsrpUri build() {
             Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(transport, "transport");
             if (port < -1 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }

@@ -86,24 +86,14 @@ public final class MsrpParser {
     private final MsrpLimits limits;
     private final Handler handler;
     private final Headers headers;
-    private final int lineCapacity;
 
     private State state = State.START_LINE;
     private long offset;
     private MsrpParseException deadError;
     private boolean inHandler;
 
-    /** A line read so far across reads, copied here (bounded by the limits). */
-    private byte[] lineBuf = new byte[256];
-    private ByteBuffer lineView = ByteBuffer.wrap(lineBuf);
-    private int lineLen;
-    private long lineOffset;
-    /** Set by {@link #readLine}: where the complete line lies, without its CRLF. */
-    private ByteBuffer lsrc;
-    private int lfrom;
-    private int lto;
-    private boolean lineOverflow;
-    private boolean bareLf;
+    private final LineReader lines;
+    private final StartLine startLine = new StartLine();
 
     /** The frame being read. */
     private long frameStart;
@@ -131,8 +121,8 @@ public final class MsrpParser {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.headers = new Headers(limits);
-        this.lineCapacity = Math.max(limits.maxStartLineBytes() + 2,
-                (int) Math.min(Integer.MAX_VALUE - 64L, (long) limits.maxHeaderSectionBytes() + END_LINE_ROOM));
+        this.lines = new LineReader(Math.max(limits.maxStartLineBytes() + 2,
+                (int) Math.min(Integer.MAX_VALUE - 64L, (long) limits.maxHeaderSectionBytes() + END_LINE_ROOM)));
         pattern[0] = '\r';
         pattern[1] = '\n';
         for (int i = 2; i < 9; i++) {
@@ -147,7 +137,7 @@ public final class MsrpParser {
 
     /** Whether the parser is between frames (nothing of a frame is pending). */
     public boolean atFrameBoundary() {
-        return state == State.START_LINE && lineLen == 0;
+        return state == State.START_LINE && !lines.holding();
     }
 
     /**
@@ -219,193 +209,77 @@ public final class MsrpParser {
                 + (deadError != null ? " (" + deadError.reason() + ")" : ""), 400, offset, tid);
     }
 
-    // ---- lines --------------------------------------------------------------------------------
-
-    /**
-     * Reads the current line up to its LF, taking at most {@code max} bytes with its CRLF. Returns
-     * the new position; {@link #lsrc} is non-null when a whole line is there, {@link #lineOverflow}
-     * is set when the line is longer than {@code max} (then exactly the allowed bytes are consumed).
-     */
-    private int readLine(ByteBuffer in, int pos, int limit, int max) {
-        lsrc = null;
-        lineOverflow = false;
-        bareLf = false;
-        if (lineLen == 0) {
-            lineOffset = offset;
-        }
-        int room = max - lineLen;
-        int end = limit - pos > room ? pos + room : limit;
-        int lf = pos;
-        while (lf < end && in.get(lf) != '\n') {
-            lf++;
-        }
-        if (lf == end) {
-            append(in, pos, end);
-            if (end - pos == room) {
-                lineOverflow = true;
-            }
-            return end;
-        }
-        int next = lf + 1;
-        if (lineLen == 0) {
-            lsrc = in;
-            lfrom = pos;
-            lto = lf - 1;
-        } else {
-            append(in, pos, next);
-            lsrc = lineView;
-            lfrom = 0;
-            lto = lineLen - 2;
-            lineLen = 0;
-        }
-        if (lto < lfrom || lsrc.get(lto) != '\r') {
-            bareLf = true;
-        }
-        return next;
-    }
-
-    private void append(ByteBuffer in, int from, int to) {
-        int n = to - from;
-        if (lineLen + n > lineBuf.length) {
-            int size = Math.min(lineCapacity, Math.max(lineBuf.length * 2, lineLen + n));
-            lineBuf = java.util.Arrays.copyOf(lineBuf, size);
-            lineView = ByteBuffer.wrap(lineBuf);
-        }
-        in.get(from, lineBuf, lineLen, n);
-        lineLen += n;
-    }
-
     // ---- start line ---------------------------------------------------------------------------
 
     private int startLine(ByteBuffer in, int pos, int limit) {
-        if (lineLen == 0) {
+        if (!lines.holding()) {
             frameStart = offset;
         }
-        int next = readLine(in, pos, limit, limits.maxStartLineBytes() + 2);
-        if (lineOverflow) {
-            int n = lineLen;
-            lineLen = 0;
-            startLineParsed(lineView, 0, n, true);
+        LineReader l = lines;
+        int next = l.read(in, pos, limit, limits.maxStartLineBytes() + 2, offset);
+        if (l.overflow) {
+            startLineParsed(l.prefix(), 0, l.drop(), true);
             return next;
         }
-        if (lsrc == null) {
+        if (l.src == null) {
             // fail fast on what cannot be MSRP, not only once its line is complete
-            for (int k = 0; k < 5 && k < lineLen; k++) {
-                if (lineBuf[k] != "MSRP ".charAt(k)) {
+            for (int k = 0; k < 5 && k < l.heldLength(); k++) {
+                if (l.heldByte(k) != "MSRP ".charAt(k)) {
                     throw new MsrpParseException("start line must begin with 'MSRP '", 400, frameStart + k);
                 }
             }
             return next;
         }
-        if (bareLf) {
-            throw new MsrpParseException("start line must end in CRLF", 400, frameStart + (lto + 1 - lfrom));
+        if (l.bareLf) {
+            throw new MsrpParseException("start line must end in CRLF", 400, frameStart + (l.to + 1 - l.from));
         }
-        startLineParsed(lsrc, lfrom, lto, false);
+        startLineParsed(l.src, l.from, l.to, false);
         return next;
     }
 
-    /** RFC 4975 §9: {@code req-start = "MSRP" SP transact-id SP method CRLF}, resp-start likewise with a status. */
     private void startLineParsed(ByteBuffer s, int f, int t, boolean truncated) {
-        long at = frameStart;
-        for (int k = 0; k < 5; k++) {
-            if (f + k >= t || s.get(f + k) != "MSRP ".charAt(k)) {
-                throw new MsrpParseException("start line must begin with 'MSRP '", 400, at + k);
-            }
+        StartLine sl = startLine;
+        sl.parse(s, f, t, frameStart, truncated, limits.maxStartLineBytes());
+        tid = sl.tid;
+        response = sl.response;
+        method = sl.method;
+        code = sl.code;
+        comment = sl.comment;
+        patLen = 9 + tid.length();
+        for (int k = 0; k < tid.length(); k++) {
+            pattern[9 + k] = (byte) tid.charAt(k);
         }
-        int ts = f + 5;
-        int te = ts;
-        while (te < t && s.get(te) != ' ' && te - ts <= 32) {
-            te++;
-        }
-        int tl = te - ts;
-        if (tl < 4 || tl > 32) {
-            throw new MsrpParseException("transaction id must be 4 to 32 characters", 400, at + (te - f));
-        }
-        if (!Ascii.isAlphanum(s.get(ts))) {
-            throw new MsrpParseException("transaction id must start with a letter or digit", 400, at + 5);
-        }
-        for (int k = ts + 1; k < te; k++) {
-            if (!Ascii.isIdentChar(s.get(k))) {
-                throw new MsrpParseException("bad character in transaction id", 400, at + (k - f));
-            }
-        }
-        if (te == t && truncated) {
-            throw new MsrpParseException("start line longer than " + limits.maxStartLineBytes() + " bytes", 400,
-                    at + (t - f));
-        }
-        tid = Ascii.string(s, ts, te);
-        patLen = 9 + tl;
-        s.get(ts, pattern, 9, tl);
         headers.clear();
         headerBytes = t - f + 2;
         flag = null;
         pending = null;
-        int rs = te + 1;
-        response = rs < t && Ascii.isDigit(s.get(rs));
         state = State.HEADER;
-        if (truncated) {
-            fail(new MsrpParseException("start line longer than " + limits.maxStartLineBytes() + " bytes", 400,
-                    at + (t - f), tid), false);
-            return;
-        }
-        if (te == t) {
-            fail(new MsrpParseException("start line lacks a method", 400, at + (te - f), tid), true);
-        } else if (response) {
-            responseLine(s, f, rs, t, at);
-        } else {
-            method = Ascii.method(s, rs, t);
-            if (method == null) {
-                int k = rs;
-                while (k < t && s.get(k) >= 'A' && s.get(k) <= 'Z') {
-                    k++;
-                }
-                fail(new MsrpParseException("method must be upper-case letters", 400, at + (k - f), tid), true);
-            }
-        }
-    }
-
-    /** {@code 3DIGIT [SP comment]}. */
-    private void responseLine(ByteBuffer s, int f, int rs, int t, long at) {
-        code = 0;
-        int k = rs;
-        for (; k < rs + 3 && k < t && Ascii.isDigit(s.get(k)); k++) {
-            code = code * 10 + (s.get(k) - '0');
-        }
-        if (k != rs + 3 || code < 100 || (k < t && s.get(k) != ' ')) {
-            fail(new MsrpParseException("status code must be 3 digits from 100", 400, at + (k - f), tid), true);
-            return;
-        }
-        comment = null;
-        if (k < t) {
-            for (int c = k + 1; c < t; c++) {
-                byte b = s.get(c);
-                if (b == '\r' || b == 0) {
-                    fail(new MsrpParseException("bad character in comment", 400, at + (c - f), tid), true);
-                    return;
-                }
-            }
-            comment = Ascii.utf8(s, k + 1, t);
+        if (sl.error != null) {
+            fail(sl.error, !truncated);
         }
     }
 
     // ---- headers ------------------------------------------------------------------------------
 
     private int headerLine(ByteBuffer in, int pos, int limit) {
-        int next = readLine(in, pos, limit, limits.maxHeaderSectionBytes() - headerBytes + END_LINE_ROOM);
-        if (lineOverflow) {
-            lineLen = 0;
+        LineReader l = lines;
+        // the start line alone may exceed a small header budget: header() reports that
+        int next = l.read(in, pos, limit, Math.max(0, limits.maxHeaderSectionBytes() - headerBytes) + END_LINE_ROOM,
+                offset);
+        if (l.overflow) {
+            l.drop();
             fail(new MsrpParseException("header section longer than " + limits.maxHeaderSectionBytes() + " bytes",
                     400, offset + (next - pos), tid), false);
             return next;
         }
-        if (lsrc == null) {
+        if (l.src == null) {
             return next;
         }
-        ByteBuffer s = lsrc;
-        int f = lfrom;
-        int t = lto;
-        if (bareLf) {
-            fail(new MsrpParseException("header line must end in CRLF", 400, lineOffset + (t + 1 - f), tid), true);
+        ByteBuffer s = l.src;
+        int f = l.from;
+        int t = l.to;
+        if (l.bareLf) {
+            fail(new MsrpParseException("header line must end in CRLF", 400, lines.lineOffset + (t + 1 - f), tid), true);
             return next;
         }
         if (t == f) {
@@ -417,7 +291,7 @@ public final class MsrpParser {
                 endLine(ContinuationFlag.of(s.get(fl)));
             } else if (fl == t || ContinuationFlag.of(s.get(fl)) != null) {
                 state = State.START_LINE;
-                deliverBad(new MsrpParseException("malformed end-line", 400, lineOffset + (fl - f), tid));
+                deliverBad(new MsrpParseException("malformed end-line", 400, lines.lineOffset + (fl - f), tid));
             } else {
                 header(s, f, t);
             }
@@ -431,10 +305,10 @@ public final class MsrpParser {
         headerBytes += t - f + 2;
         if (headerBytes > limits.maxHeaderSectionBytes()) {
             fail(new MsrpParseException("header section longer than " + limits.maxHeaderSectionBytes() + " bytes",
-                    400, lineOffset, tid), true);
+                    400, lines.lineOffset, tid), true);
             return;
         }
-        MsrpParseException e = headers.add(s, f, t, lineOffset, tid);
+        MsrpParseException e = headers.add(s, f, t, lines.lineOffset, tid);
         if (e != null) {
             fail(e, true);
         }
@@ -442,17 +316,17 @@ public final class MsrpParser {
 
     private void blankLine() {
         if (response) {
-            fail(new MsrpParseException("a response has no body", 400, lineOffset, tid), true);
+            fail(new MsrpParseException("a response has no body", 400, lines.lineOffset, tid), true);
             return;
         }
         if (!headers.hasContentType()) {
             // RFC 4975 §9: content-stuff = *(Other-Mime-header CRLF) Content-Type 2CRLF data CRLF
-            fail(new MsrpParseException("a request with a body needs Content-Type", 400, lineOffset, tid), true);
+            fail(new MsrpParseException("a request with a body needs Content-Type", 400, lines.lineOffset, tid), true);
             return;
         }
         MsrpRequest r;
         try {
-            r = headers.request(tid, method, lineOffset);
+            r = headers.request(tid, method, lines.lineOffset);
         } catch (MsrpParseException e) {
             fail(e, true);
             return;
@@ -473,13 +347,13 @@ public final class MsrpParser {
             if (response) {
                 if (f != ContinuationFlag.END) {
                     throw new MsrpParseException("a response's end-line must end in $", 400,
-                            lineOffset + patLen - 2, tid);
+                            lines.lineOffset + patLen - 2, tid);
                 }
-                MsrpResponse r = headers.response(tid, code, comment, lineOffset);
+                MsrpResponse r = headers.response(tid, code, comment, lines.lineOffset);
                 inHandler = true;
                 handler.response(r);
             } else {
-                MsrpRequest r = headers.request(tid, method, lineOffset);
+                MsrpRequest r = headers.request(tid, method, lines.lineOffset);
                 inHandler = true;
                 handler.request(r, false);
                 handler.end(f);
@@ -525,9 +399,7 @@ public final class MsrpParser {
         int i = pos;
         while (i < limit) {
             if (m == 0) {
-                while (i + 8 < limit && in.get(i + 8) != '-') {
-                    i += 7;
-                }
+                i = probe(in, i, limit);
             }
             int slowEnd = i + 8;
             while (i < limit) {
@@ -583,6 +455,27 @@ public final class MsrpParser {
         return limit;
     }
 
+    /**
+     * Skips 7 bytes at a time while the byte where the dashes of an end-line starting at {@code i}
+     * would end is not '-'; returns the first position that may start one.
+     */
+    private static int probe(ByteBuffer in, int i, int limit) {
+        if (in.hasArray()) {
+            byte[] a = in.array();
+            int off = in.arrayOffset();
+            int k = i + 8 + off;
+            int end = limit + off;
+            while (k < end && a[k] != '-') {
+                k += 7;
+            }
+            return k - 8 - off;
+        }
+        while (i + 8 < limit && in.get(i + 8) != '-') {
+            i += 7;
+        }
+        return i;
+    }
+
     private void emit(ByteBuffer in, int from, int to) {
         if (to <= from) {
             return;
@@ -605,9 +498,7 @@ public final class MsrpParser {
         int i = pos;
         while (i < limit) {
             if (m == 0) {
-                while (i + 8 < limit && in.get(i + 8) != '-') {
-                    i += 7;
-                }
+                i = probe(in, i, limit);
             }
             byte b = in.get(i++);
             if (m < len ? b == p[m] : m == len ? ContinuationFlag.of(b) != null : b == (m == len + 1 ? '\r' : '\n')) {

@@ -114,8 +114,16 @@ final class IncomingMessages implements Reassembly.Listener, Reassembly.SinkFact
         c.sendReport(report);
     }
 
+    /** The receiver gives up on a message: its next chunk gets 413 and the sender stops (RFC 4975 §7.3.1). */
+    boolean cancel(String messageId) {
+        return reassembly != null && reassembly.cancel(messageId, "the receiver cancelled the message");
+    }
+
     /** The session ends: messages still arriving are dropped and reported as aborted. */
     void abortAll() {
+        if (reassembly != null) {
+            reassembly.discardAll();
+        }
         for (String id : List.copyOf(firstHeaders.keySet())) {
             session.aborted(id);
         }

@@ -211,6 +211,14 @@ public final class MsrpSession implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Stops receiving the message with this Message-ID: what arrived is discarded, {@link #onAborted}
+     * hears of it, and its next chunk is answered 413 so that the sender stops (RFC 4975 §7.3.1).
+     */
+    public void cancelIncoming(String messageId) {
+        stack.onLoop(() -> incoming.cancel(messageId));
+    }
+
     /** Ends the session; see the class description. */
     @Override
     public void close() {

@@ -19,12 +19,12 @@ import java.nio.file.Path;
  * {@code mvn -o -pl msrp-core verify} cannot resolve sip-core's test-jar unless sip-core is
  * installed or built in the same reactor ({@code -am}), and msrp-core must build alone.
  */
-final class Peers {
+public final class Peers {
     private Peers() {
     }
 
     /** The executable's path; skips the calling test loudly when it is not installed. */
-    static Path require(String executable, String debianPackage) {
+    public static Path require(String executable, String debianPackage) {
         for (String dir : new String[] {"/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"}) {
             Path p = Path.of(dir, executable);
             if (Files.isExecutable(p)) {
@@ -39,7 +39,7 @@ final class Peers {
     }
 
     /** Skips the calling test loudly when {@code file} (a peer's plugin, say) is not installed. */
-    static void requireFile(Path file, String debianPackage) {
+    public static void requireFile(Path file, String debianPackage) {
         if (!Files.exists(file)) {
             String msg = "*** INTEROP TEST SKIPPED: " + file + " is missing (apt-get install -y " + debianPackage
                     + "; .ci/run installs it) ***";
@@ -49,7 +49,7 @@ final class Peers {
     }
 
     /** A port free for both UDP and TCP on 127.0.0.1 right now. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         InetAddress lo = InetAddress.getByName("127.0.0.1");
         for (int i = 0; i < 50; i++) {
             try (ServerSocket s = new ServerSocket(0, 1, lo)) {

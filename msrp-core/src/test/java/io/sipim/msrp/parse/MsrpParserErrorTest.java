@@ -194,6 +194,19 @@ class MsrpParserErrorTest {
     }
 
     @Test
+    void headerBudgetSmallerThanTheStartLine() {
+        Recorder r = new Recorder();
+        MsrpParser p = new MsrpParser(MsrpLimits.builder().maxHeaderSectionBytes(10).build(), r);
+        p.parse(ByteBuffer.wrap(bytes(START + "-------abcd$\n" + START + "Content-Type: a/b\n\nx\n-------abcd$\n")));
+        // the start line alone is over the budget; the first header line is cut where the room left
+        // for an end-line (7 dashes, a 32-character tid, flag, CRLF) ends
+        int room = 7 + 32 + 1 + 2;
+        assertEquals(List.of("badRequest 400 @" + (16 + room) + " abcd: header section longer than 10 bytes",
+                "badRequest 400 @" + (at(START + "-------abcd$\n") + 16 + room)
+                        + " abcd: header section longer than 10 bytes"), r.events());
+    }
+
+    @Test
     void malformedEndLineOfAFrameWithoutBody() {
         assertEquals("badRequest 400 @" + at(START + "-------abcd") + " abcd: malformed end-line",
                 recovered("MSRP abcd SEND\n" + HEAD + "-------abcd$x\n"));

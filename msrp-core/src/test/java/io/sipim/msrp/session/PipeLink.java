@@ -22,6 +22,7 @@ final class PipeLink implements Link {
     private boolean scheduled;
     private boolean blackhole;
     private boolean opened;
+    private java.io.ByteArrayOutputStream tap;
 
     private PipeLink(VirtualScheduler loop, boolean outbound, int sliceBytes) {
         this.loop = loop;
@@ -46,6 +47,11 @@ final class PipeLink implements Link {
         }
     }
 
+    /** Keeps a copy of every byte this side writes, for captures. */
+    void tap(java.io.ByteArrayOutputStream copy) {
+        this.tap = copy;
+    }
+
     /** From now on, what this side writes is lost. */
     void blackhole() {
         blackhole = true;
@@ -68,6 +74,9 @@ final class PipeLink implements Link {
         ByteBuffer out = ByteBuffer.allocate(sliceBytes);
         boolean more = listener.fill(this, out);
         out.flip();
+        if (tap != null) {
+            tap.write(out.array(), out.position(), out.remaining());
+        }
         if (out.hasRemaining() && !blackhole && !peer.closed && peer.listener != null) {
             ByteBuffer copy = ByteBuffer.allocate(out.remaining()).put(out).flip();
             loop.execute(() -> {

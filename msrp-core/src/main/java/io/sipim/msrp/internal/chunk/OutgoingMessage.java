@@ -52,7 +52,6 @@ public final class OutgoingMessage {
     private static final byte[] CRLF = bytes("\r\n");
 
     private final String messageId;
-    private final BodySource body;
     private final String contentType;
     private final byte[] pre;
     private final byte[] post;
@@ -61,6 +60,7 @@ public final class OutgoingMessage {
     private final byte[] tail = new byte[PATTERN - 1];
     private final byte[] joined = new byte[2 * (PATTERN - 1)];
     private final ByteBuffer joinedBuffer = ByteBuffer.wrap(joined);
+    private byte[] window;
     private int tailLength;
 
     private String transactionId;
@@ -80,17 +80,12 @@ public final class OutgoingMessage {
     private ContinuationFlag lastFlag;
     private String lastTransactionId;
 
-    // Bytes read from the source but not yet sent: a one-byte look-ahead for a body of unknown length,
-    // or the rest of a piece cut before an end-line (RFC 4975 §7.1.1).
-    private byte[] carry;
-    private int carryStart;
-    private int carryLength;
-    private boolean eof;
+    private final BodyReader reader;
 
     private OutgoingMessage(Builder b) {
         this.messageId = b.messageId;
-        this.body = b.body;
-        this.total = body.size();
+        this.reader = new BodyReader(b.body);
+        this.total = b.body.size();
         this.contentType = b.contentType;
         StringBuilder sb = new StringBuilder(256);
         sb.append(" SEND\r\n");
@@ -238,30 +233,32 @@ public final class OutgoingMessage {
         }
         int chunkLength = known ? (int) Math.min(maxChunk, total - sent) : maxChunk;
         int endLine = endLineLength(true);
-        int reserved = buildHead(start, start + chunkLength - 1, total, true);
+        long reservedEnd = start + chunkLength - 1;
+        long reservedTotal = total;
+        int reserved = buildHead(start, reservedEnd, total, true);
         int want = chunkLength;
-        if (reserved + chunkLength + endLine + HEAD_SLACK > out.remaining()) {
+        if ((long) reserved + chunkLength + endLine + HEAD_SLACK > out.remaining()) {
+            reservedEnd = STAR;
             reserved = buildHead(start, STAR, total, true);
             want = Math.min(chunkLength, out.remaining() - reserved - endLine - HEAD_SLACK);
             if (want < Math.min(chunkLength, MIN_STREAM_PIECE)) {
                 return NO_ROOM;
             }
         }
-        newTransactionId(ids);
         int headStart = out.position();
         int bodyStart = headStart + reserved;
         out.position(bodyStart);
         int n;
         boolean last;
         try {
-            n = readBody(out, want);
+            n = reader.read(out, want);
             if (known) {
                 if (n < want) {
                     throw new EOFException("body source ended after " + (sent + n) + " of " + total + " bytes");
                 }
                 last = sent + n == total;
             } else {
-                last = eof || (n == chunkLength && atEof());
+                last = reader.ended() || (n == chunkLength && reader.atEnd());
             }
         } catch (IOException e) {
             out.position(headStart);
@@ -275,11 +272,20 @@ public final class OutgoingMessage {
         boolean empty = last && start == 1 && n == 0;
         // RFC 4975 §7.1.1: the body must not contain this transaction's end-line; the head is not
         // written yet, so pick another id until it does not.
-        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern) >= 0) {
+        newTransactionId(ids);
+        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern, window(out)) >= 0) {
             newTransactionId(ids);
         }
         boolean complete = last || n == chunkLength;
-        int headLength = complete ? buildHead(start, sent + n, total, !empty) : buildHead(start, STAR, total, true);
+        long end = complete ? sent + n : STAR;
+        int headLength;
+        if (end == reservedEnd && total == reservedTotal && !empty) {
+            // The usual case: the head built for the reservation stands; only the id is new.
+            System.arraycopy(pattern, EndLineScan.HYPHENS, head, MSRP.length, ID);
+            headLength = reserved;
+        } else {
+            headLength = buildHead(start, end, total, !empty);
+        }
         if (headLength != reserved) {
             byte[] moved = new byte[n];
             out.get(bodyStart, moved);
@@ -322,7 +328,7 @@ public final class OutgoingMessage {
         boolean last;
         boolean known = total != BodySource.UNKNOWN;
         try {
-            n = readBody(out, want);
+            n = reader.read(out, want);
             if (known && n < want) {
                 throw new EOFException("body source ended after " + (sent + n) + " of " + total + " bytes");
             }
@@ -335,7 +341,7 @@ public final class OutgoingMessage {
         if (cut >= 0) {
             // RFC 4975 §7.1.1: the end-line turned up in a chunk whose head is out; interrupt the chunk
             // before it and carry the rest into the next chunk, which gets another transaction id.
-            pushBack(out, pieceStart + cut, n - cut);
+            reader.pushBack(out, pieceStart + cut, n - cut);
             out.position(pieceStart + cut);
             sent += cut;
             chunkBytes += cut;
@@ -345,7 +351,7 @@ public final class OutgoingMessage {
         chunkBytes += n;
         rememberTail(out, pieceStart, n);
         try {
-            last = known ? sent == total : (eof || (chunkBytes == chunkLimit && atEof()));
+            last = known ? sent == total : (reader.ended() || (chunkBytes == chunkLimit && reader.atEnd()));
         } catch (IOException e) {
             failure = e;
             return close(out, chunkStart, chunkBytes, ContinuationFlag.ABORT, true);
@@ -413,7 +419,7 @@ public final class OutgoingMessage {
 
     private void closeSource() {
         try {
-            body.close();
+            reader.close();
         } catch (IOException e) {
             if (failure == null && lastFlag != ContinuationFlag.END) {
                 failure = e;
@@ -450,72 +456,6 @@ public final class OutgoingMessage {
         return at + 1;
     }
 
-    /** Reads up to {@code want} bytes into {@code out}: the carried bytes first, then the source, until want or its end. */
-    private int readBody(ByteBuffer out, int want) throws IOException {
-        int n = 0;
-        if (carryLength > 0) {
-            int k = Math.min(carryLength, want);
-            out.put(carry, carryStart, k);
-            carryStart += k;
-            carryLength -= k;
-            n = k;
-        }
-        if (n == want || eof) {
-            return n;
-        }
-        int limit = out.limit();
-        out.limit(out.position() + want - n);
-        try {
-            while (n < want) {
-                int r = body.read(out);
-                if (r < 0) {
-                    eof = true;
-                    break;
-                }
-                n += r;
-            }
-        } finally {
-            out.limit(limit);
-        }
-        return n;
-    }
-
-    /** Whether the source is at its end: reads one byte ahead into the carry when it cannot tell. */
-    private boolean atEof() throws IOException {
-        if (carryLength > 0) {
-            return false;
-        }
-        if (eof) {
-            return true;
-        }
-        if (carry == null) {
-            carry = new byte[1];
-        }
-        ByteBuffer one = ByteBuffer.wrap(carry, 0, 1);
-        int r;
-        do {
-            r = body.read(one);
-        } while (r == 0);
-        if (r < 0) {
-            eof = true;
-            return true;
-        }
-        carryStart = 0;
-        carryLength = 1;
-        return false;
-    }
-
-    private void pushBack(ByteBuffer out, int from, int length) {
-        byte[] b = new byte[length + carryLength];
-        out.get(from, b, 0, length);
-        if (carryLength > 0) {
-            System.arraycopy(carry, carryStart, b, length, carryLength);
-        }
-        carry = b;
-        carryStart = 0;
-        carryLength = b.length;
-    }
-
     /**
      * Where in the piece {@code out[from, from + n)} the chunk must end so that its body does not
      * contain the end-line, counting the bytes of earlier pieces of the chunk; -1 if nowhere.
@@ -533,8 +473,19 @@ public final class OutgoingMessage {
                 return Math.max(0, q - tailLength);
             }
         }
-        int q = EndLineScan.indexOf(out, from, from + n, pattern);
+        int q = EndLineScan.indexOf(out, from, from + n, pattern, window(out));
         return q < 0 ? -1 : q - from;
+    }
+
+    /** Scratch space for scanning a direct buffer, made at the first need. */
+    private byte[] window(ByteBuffer out) {
+        if (out.hasArray()) {
+            return null;
+        }
+        if (window == null) {
+            window = new byte[EndLineScan.WINDOW];
+        }
+        return window;
     }
 
     /** Keeps the last bytes of the chunk's body, to find an end-line straddling two pieces. */

@@ -250,6 +250,34 @@ public final class Reassembly {
         finished.put(m.id, how);
     }
 
+    /**
+     * The receiver gives up on a message (RFC 4975 §7.3.1: later chunks of it get 413, which tells
+     * the sender to stop): its sink is discarded and {@link Listener#aborted} is told with 413.
+     *
+     * @return false if no such message is in progress
+     */
+    public boolean cancel(String messageId, String reason) {
+        Incoming m = messages.get(messageId);
+        if (m == null) {
+            return false;
+        }
+        if (current == m) {
+            decision = refuse(m, messageId, reason);
+        } else {
+            refuse(m, messageId, reason);
+        }
+        return true;
+    }
+
+    /** Drops every message in progress (the session ended): sinks discarded, nothing reported. */
+    public void discardAll() {
+        for (Incoming m : messages.values()) {
+            m.sink.discard();
+        }
+        messages.clear();
+        current = null;
+    }
+
     /** The Message-ID of the chunk last started, or {@code null}. */
     public String chunkMessageId() {
         return chunkMessageId;

@@ -32,6 +32,7 @@ public final class Connection implements IoLoop.Ready, Link {
     private boolean opened;
     private boolean closed;
     private boolean wantWrite;
+    private boolean readPaused;
     // Set while the listener handles what was read: what it asks to write meanwhile goes out in one
     // write after the read instead of one write per frame (a 200 per chunk on a bulk receiver).
     private boolean reading;
@@ -108,6 +109,22 @@ public final class Connection implements IoLoop.Ready, Link {
         }
     }
 
+    /**
+     * Stops or restarts reading from the socket. While paused, TCP's own flow control slows the
+     * peer down: a relay pauses a sender whose next hop cannot take more (back-pressure).
+     */
+    public void pauseReading(boolean pause) {
+        if (readPaused != pause) {
+            readPaused = pause;
+            updateInterest();
+        }
+    }
+
+    /** Whether reading is paused. */
+    public boolean readingPaused() {
+        return readPaused;
+    }
+
     @Override
     public void ready(SelectionKey k) {
         try {
@@ -118,7 +135,7 @@ public final class Connection implements IoLoop.Ready, Link {
                 startWire();
             }
             boolean flushed = false;
-            if (k.isValid() && k.isReadable()) {
+            if (k.isValid() && k.isReadable() && !readPaused) {
                 boolean open;
                 reading = true;
                 try {
@@ -198,7 +215,7 @@ public final class Connection implements IoLoop.Ready, Link {
             return;
         }
         boolean write = out.hasRemaining() || wire.pending() || (opened && wantWrite);
-        int ops = SelectionKey.OP_READ | (write ? SelectionKey.OP_WRITE : 0);
+        int ops = (readPaused ? 0 : SelectionKey.OP_READ) | (write ? SelectionKey.OP_WRITE : 0);
         if (key.interestOps() != ops) {
             key.interestOps(ops);
         }

@@ -93,7 +93,7 @@ class ChunkRoundTripProperties {
     /** Collects completed messages from a {@link Reassembly} into memory sinks. */
     static final class Collector implements Reassembly.Listener {
         final Map<String, byte[]> received = new HashMap<>();
-        final Reassembly reassembly = new Reassembly(1L << 40, (id, type, total) -> BodySink.memory(1 << 30), this);
+        Reassembly reassembly = new Reassembly(1L << 40, (id, type, total) -> BodySink.memory(1 << 30), this);
 
         @Override
         public void complete(String messageId, String contentType, long size, BodySink sink) {

@@ -46,5 +46,8 @@ class EndLineScanTest {
         int expected = naive(body, from, to, PATTERN);
         assertEquals(expected, EndLineScan.indexOf(ByteBuffer.wrap(body), from, to, PATTERN));
         assertEquals(expected, EndLineScan.indexOf(direct, from, to, PATTERN));
+        // Small windows, so that occurrences straddle two of them.
+        assertEquals(expected, EndLineScan.indexOf(direct, from, to, PATTERN, new byte[2 * PATTERN.length]));
+        assertEquals(expected, EndLineScan.indexOf(direct, from, to, PATTERN, new byte[2 * PATTERN.length + 5]));
     }
 }

@@ -305,6 +305,25 @@ class OutboundQueueTest {
     }
 
     @Test
+    void bytesCarriedOverACutAreSentEvenAfterAStreamOfUnknownLengthEnded() {
+        String tid = ids(1).get(0);
+        // The first piece is 762 bytes; the second, with the rest (900 bytes), reaches the end of the
+        // stream and is carried over whole, more than the next chunk's first piece takes.
+        byte[] body = new byte[1662];
+        Arrays.fill(body, (byte) 'k');
+        byte[] marker = ("-------" + tid).getBytes(ISO_8859_1);
+        System.arraycopy(marker, 0, body, 750, marker.length);
+        OutboundQueue q = queue(100_000);
+        q.add(message("msg1", BodySource.of(new ByteArrayInputStream(body), BodySource.UNKNOWN)).build());
+        List<Wire.Frame> frames = Wire.decode(drain.drain(q, ByteBuffer.allocate(1000)));
+        assertArrayEquals(body, body(frames));
+        Wire.Frame last = frames.get(frames.size() - 1);
+        assertEquals(ContinuationFlag.END, last.flag());
+        assertEquals(1662, drain.chunks.get(drain.chunks.size() - 1).end());
+        assertEquals("1-*/*+", ranges(frames).get(0));
+    }
+
+    @Test
     void aFailingSourceAbortsTheMessage() {
         InputStream failing = new InputStream() {
             int n;
