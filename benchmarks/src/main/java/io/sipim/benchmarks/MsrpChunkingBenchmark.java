@@ -66,6 +66,7 @@ public class MsrpChunkingBenchmark {
     private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER);
     private final TransactionIds ids = new TransactionIds();
     private ByteBuffer encoded;
+    private OutboundQueue queue;
 
     static final OutboundQueue.Listener QUIET = (m, tid, start, end, total, flag) -> { };
 
@@ -111,6 +112,7 @@ public class MsrpChunkingBenchmark {
         body = new byte[MESSAGE];
         new Random(4975).nextBytes(body);
         ByteArrayOutputStream wire = new ByteArrayOutputStream(MESSAGE + MESSAGE / 8);
+        queue = new OutboundQueue(chunkSize, ids, QUIET);
         OutboundQueue q = queue();
         boolean more = true;
         while (more) {
@@ -126,8 +128,9 @@ public class MsrpChunkingBenchmark {
         encoded.put(all).clear();
     }
 
+    /** The connection's queue (one per connection, reused), with the next message added. */
     private OutboundQueue queue() {
-        OutboundQueue q = new OutboundQueue(chunkSize, ids, QUIET);
+        OutboundQueue q = queue;
         q.add(OutgoingMessage.builder("bench4975", BodySource.of(body)).toPath(TO).fromPath(FROM)
                 .contentType("application/octet-stream").build());
         return q;

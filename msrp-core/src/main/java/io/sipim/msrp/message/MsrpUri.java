@@ -442,7 +442,7 @@ public final class MsrpUri {
     }
 
     static boolean isAlphanum(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return c < 128 && ALPHANUM[c];
     }
 
     private static boolean isHex(char c) {
@@ -470,8 +470,12 @@ public final class MsrpUri {
     }
 
     private static final boolean[] TOKEN = new boolean[128];
+    private static final boolean[] ALPHANUM = new boolean[128];
 
     static {
+        for (char c = 0; c < 128; c++) {
+            ALPHANUM[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
         for (char c = 0x21; c < 0x7f; c++) {
             TOKEN[c] = "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
         }

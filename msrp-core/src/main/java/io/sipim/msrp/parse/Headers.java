@@ -52,6 +52,7 @@ final class Headers {
 
     private final byte[][] cacheLine = new byte[CACHED][];
     private final MsrpHeader[] cacheHeader = new MsrpHeader[CACHED];
+    private final int[] cacheValue = new int[CACHED];
     private final List<MsrpUri>[] cachePath;
 
     @SuppressWarnings("unchecked")
@@ -91,17 +92,6 @@ final class Headers {
                     : "bad character in header name", 400, at + (k - f), tid);
         }
         int nameEnd = k;
-        k++;
-        while (k < t && (s.get(k) == ' ' || s.get(k) == '\t')) {
-            k++;
-        }
-        int v = k;
-        for (; k < t; k++) {
-            byte b = s.get(k);
-            if (b == '\r' || b == 0) {
-                return new MsrpParseException("bad character in value of header", 400, at + (k - f), tid);
-            }
-        }
         int id = known(s, f, nameEnd);
         if (index == 0 && id != TO_PATH) {
             return new MsrpParseException("the first header must be To-Path", 400, at, tid);
@@ -112,14 +102,28 @@ final class Headers {
         if (index >= 2 && (id == TO_PATH || id == FROM_PATH)) {
             return new MsrpParseException(KNOWN[id] + " appears twice", 400, at, tid);
         }
-        long valueAt = at + (v - f);
         MsrpHeader h;
         List<MsrpUri> path = null;
+        long valueAt;
         byte[] cached = id >= 0 && id < CACHED ? cacheLine[id] : null;
         if (cached != null && cached.length == t - f && Ascii.equals(s, f, cached, 0, t - f)) {
+            // the same bytes as a line already checked: only the offset is new
             h = cacheHeader[id];
             path = id <= FROM_PATH ? cachePath[id] : null;
+            valueAt = at + cacheValue[id];
         } else {
+            k = nameEnd + 1;
+            while (k < t && (s.get(k) == ' ' || s.get(k) == '\t')) {
+                k++;
+            }
+            int v = k;
+            for (; k < t; k++) {
+                byte b = s.get(k);
+                if (b == '\r' || b == 0) {
+                    return new MsrpParseException("bad character in value of header", 400, at + (k - f), tid);
+                }
+            }
+            valueAt = at + (v - f);
             String name = id >= 0 && Ascii.equals(s, f, KNOWN_EXACT[id], 0, nameEnd - f) ? KNOWN[id]
                     : Ascii.string(s, f, nameEnd);
             String value = Ascii.utf8(s, v, t);
@@ -149,6 +153,7 @@ final class Headers {
                 s.get(f, line);
                 cacheLine[id] = line;
                 cacheHeader[id] = h;
+                cacheValue[id] = v - f;
                 if (path != null) {
                     cachePath[id] = path;
                 }
@@ -164,6 +169,16 @@ final class Headers {
         valueOffsets[index] = valueAt;
         list.add(h);
         return null;
+    }
+
+    /** To-Path of the frame being read, if it was read and well formed; else null. */
+    List<MsrpUri> toPath() {
+        return toPath;
+    }
+
+    /** From-Path of the frame being read, if it was read and well formed; else null. */
+    List<MsrpUri> fromPath() {
+        return fromPath;
     }
 
     private static int known(ByteBuffer s, int f, int to) {

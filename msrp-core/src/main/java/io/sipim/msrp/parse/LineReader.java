@@ -1,6 +1,9 @@
 package io.sipim.msrp.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -99,12 +102,25 @@ final class LineReader {
         return n;
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LFS = 0x0a0a0a0a0a0a0a0aL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** The first LF in {@code [pos, end)}, or {@code end}; 8 bytes at a time over a heap array. */
     private static int indexOfLf(ByteBuffer in, int pos, int end) {
         if (in.hasArray()) {
             byte[] a = in.array();
             int off = in.arrayOffset();
             int k = pos + off;
             int e = end + off;
+            for (; k + 8 <= e; k += 8) {
+                long x = (long) LONGS.get(a, k) ^ LFS;
+                long t = (x - ONES) & ~x & HIGHS;
+                if (t != 0) {
+                    return k - off + (Long.numberOfTrailingZeros(t) >>> 3);
+                }
+            }
             while (k < e && a[k] != '\n') {
                 k++;
             }

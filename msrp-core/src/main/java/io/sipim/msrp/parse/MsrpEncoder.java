@@ -15,7 +15,8 @@ import java.util.List;
  * Writes MSRP frames (RFC 4975 §7, §9): start line, headers exactly as the message holds them
  * ({@code name: value}), the blank line and body when there is one, and the end-line. Lengths are
  * computed first, so a frame is written into exactly the bytes it needs with no intermediate text.
- * It does not check that a body is free of its end-line: that is the chunker's job (RFC 4975 §7.1.1).
+ * It does not check that a body is free of its end-line: that is the chunker's job (RFC 4975 §7.1.1),
+ * with {@link #endLineIn}.
  */
 public final class MsrpEncoder {
 
@@ -112,6 +113,35 @@ public final class MsrpEncoder {
         putAscii(out, tid);
         out.put((byte) flag.symbol()).put((byte) '\r').put((byte) '\n');
         return n;
+    }
+
+    /**
+     * Where {@code body[from, to)} holds {@code CRLF -------<tid>} followed by a flag, which a
+     * receiver would take for the end-line (RFC 4975 §7.1.1: the sender must then pick another
+     * transaction id, or end the chunk before it); -1 if it does not.
+     */
+    public static int endLineIn(String tid, byte[] body, int from, int to) {
+        int n = tid.length();
+        for (int i = from; i + 10 + n <= to; i++) {
+            if (body[i] != '\r' || body[i + 1] != '\n') {
+                continue;
+            }
+            int k = i + 2;
+            while (k < i + 9 && body[k] == '-') {
+                k++;
+            }
+            if (k < i + 9) {
+                continue;
+            }
+            int j = 0;
+            while (j < n && body[k + j] == tid.charAt(j)) {
+                j++;
+            }
+            if (j == n && ContinuationFlag.of(body[k + n]) != null) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int headersLength(MsrpMessage m) {

@@ -4,8 +4,10 @@ import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
 import io.sipim.msrp.message.MsrpResponse;
+import io.sipim.msrp.message.MsrpUri;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,15 @@ public final class MsrpParser {
          * end-line. The caller answers {@link MsrpParseException#status()} (400) and goes on.
          */
         void badRequest(MsrpParseException e);
+
+        /**
+         * {@link #badRequest(MsrpParseException)} with the request's method (null if unreadable), and its To-Path and From-Path when they
+         * were read and well formed (null otherwise), so that the 400 can be addressed (RFC 4975
+         * §7.2: the response goes to the first URI of From-Path).
+         */
+        default void badRequest(MsrpParseException e, String method, List<MsrpUri> toPath, List<MsrpUri> fromPath) {
+            badRequest(e);
+        }
 
         /**
          * A response whose transaction id was read but which is malformed: the parser skipped to its
@@ -379,7 +390,7 @@ public final class MsrpParser {
         if (response) {
             handler.badResponse(e);
         } else {
-            handler.badRequest(e);
+            handler.badRequest(e, method, headers.toPath(), headers.fromPath());
         }
         inHandler = false;
     }

@@ -2,6 +2,8 @@ package io.sipim.msrp.session;
 
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.internal.net.Link;
+import io.sipim.msrp.internal.relay.AuthChannel;
+import java.util.concurrent.CompletableFuture;
 import io.sipim.msrp.message.ByteRange;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.FailureReport;
@@ -14,10 +16,11 @@ import io.sipim.msrp.parse.MsrpEncoder;
 import io.sipim.msrp.parse.MsrpParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,20 +31,29 @@ import org.slf4j.LoggerFactory;
  * report headers say, matches responses to the chunks that wait for them (with the transaction
  * timeout), and writes frames and chunks through one {@link Outbound} queue. Loop thread only.
  */
-final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outbound.Events {
+final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outbound.Events, AuthChannel {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
 
     /** A chunk waiting for its response. */
-    private record Pending(OutgoingState out, long bytes, Scheduler.Timeout timer, MsrpSession binding) {
+    private record Pending(OutgoingState out, long bytes, long deadline, MsrpSession binding,
+                           CompletableFuture<MsrpResponse> auth) {
     }
 
     private final MsrpStack stack;
     private Link link;
     private final MsrpParser parser;
     private final Outbound outbound;
-    private final Map<String, Pending> transactions = new HashMap<>();
+    /**
+     * Transactions waiting for their response, oldest first. Every one has the same timeout, so the
+     * oldest expires first and one sweep timer per connection serves them all: no timer object per
+     * chunk, nothing left in the loop's timer heap once a response arrives.
+     */
+    private final LinkedHashMap<String, Pending> transactions = new LinkedHashMap<>();
+    private Scheduler.Timeout sweep;
     private final Set<MsrpSession> sessions = new HashSet<>();
     private boolean opened;
+    /** The connection to our relay (RFC 4976): it stays open while the stack runs, whatever sessions use it. */
+    private boolean persistent;
     // The request being received.
     private MsrpRequest request;
     private MsrpSession target;
@@ -63,6 +75,24 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         return link;
     }
 
+    void persistent(boolean keep) {
+        this.persistent = keep;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return stack.loop();
+    }
+
+    /** Sends an AUTH to our relay (RFC 4976 §5) and completes with its response, or fails after the transaction timeout. */
+    @Override
+    public CompletableFuture<MsrpResponse> auth(MsrpRequest request) {
+        CompletableFuture<MsrpResponse> f = new CompletableFuture<>();
+        await(request.transactionId(), new Pending(null, 0, deadline(), null, f));
+        sendFrame(MsrpEncoder.encode(request, null, ContinuationFlag.END));
+        return f;
+    }
+
     // ---- sessions ----
 
     void attach(MsrpSession s) {
@@ -71,18 +101,12 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
 
     void detach(MsrpSession s) {
         sessions.remove(s);
-        transactions.values().removeIf(p -> {
-            boolean mine = p.out != null && p.out.session == s;
-            if (mine && p.timer != null) {
-                p.timer.cancel();
-            }
-            return mine;
-        });
+        transactions.values().removeIf(p -> (p.out != null && p.out.session == s) || p.binding == s);
         if (sessions.isEmpty() && !link.outbound() && opened) {
             // RFC 4975 §5.4: a connection no session uses may be closed; the active side owns it.
             return;
         }
-        if (sessions.isEmpty() && link.outbound()) {
+        if (sessions.isEmpty() && link.outbound() && !persistent) {
             link.close(null);
         }
     }
@@ -90,14 +114,9 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     /** Active side: binds {@code s} with a bodiless SEND (RFC 4975 §5.4) once the link is open. */
     void bindActive(MsrpSession s) {
         MsrpRequest send = MsrpRequest.builder(MsrpRequest.SEND).transactionId(outbound.newTransactionId())
-                .toPath(s.remotePath()).fromPath(s.localPath()).messageId(SessionIds.messageId())
+                .toPath(s.toPath()).fromPath(s.localUri()).messageId(SessionIds.messageId())
                 .byteRange(ByteRange.of(1, 0, 0)).build();
-        Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
-            if (transactions.remove(send.transactionId()) != null) {
-                s.bindFailed(new MsrpException("408: no response to the binding SEND within the transaction timeout"));
-            }
-        });
-        transactions.put(send.transactionId(), new Pending(null, 0, timer, s));
+        await(send.transactionId(), new Pending(null, 0, deadline(), s, null));
         sessions.add(s);
         outbound.priority(MsrpEncoder.encode(send, null, ContinuationFlag.END));
         link.writable();
@@ -121,6 +140,48 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private void sendFrame(byte[] frame) {
         outbound.priority(frame);
         link.writable();
+    }
+
+    // ---- transaction timeout (RFC 4975 §7.3.1) ----
+
+    private long deadline() {
+        return stack.loop().nanoTime() + stack.transactionTimeoutNanos();
+    }
+
+    private void await(String transactionId, Pending p) {
+        transactions.put(transactionId, p);
+        if (sweep == null) {
+            sweep = stack.loop().schedule(p.deadline - stack.loop().nanoTime(), this::sweep);
+        }
+    }
+
+    /** Expires the transactions whose deadline passed, oldest first, and waits for the next one. */
+    private void sweep() {
+        sweep = null;
+        long now = stack.loop().nanoTime();
+        List<Pending> expired = new ArrayList<>();
+        for (Iterator<Pending> it = transactions.values().iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.deadline - now > 0) {
+                break;
+            }
+            it.remove();
+            expired.add(p);
+        }
+        for (Pending p : expired) {
+            if (p.auth != null) {
+                p.auth.completeExceptionally(new MsrpException("408: no response to AUTH within the transaction timeout"));
+            } else if (p.binding != null) {
+                p.binding.bindFailed(new MsrpException("408: no response to the binding SEND within the transaction timeout"));
+            } else {
+                abort(p.out);
+                p.out.timedOut();
+            }
+        }
+        if (!transactions.isEmpty() && sweep == null && !link.isClosed()) {
+            Pending next = transactions.values().iterator().next();
+            sweep = stack.loop().schedule(next.deadline - now, this::sweep);
+        }
     }
 
     // ---- Link.Listener ----
@@ -152,9 +213,13 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     @Override
     public void closed(Link l, IOException cause) {
         stack.connectionClosed(this);
+        if (sweep != null) {
+            sweep.cancel();
+            sweep = null;
+        }
         for (Pending p : transactions.values()) {
-            if (p.timer != null) {
-                p.timer.cancel();
+            if (p.auth != null) {
+                p.auth.completeExceptionally(new MsrpException("connection to the relay lost", cause));
             }
         }
         transactions.clear();
@@ -171,14 +236,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     public void chunkWritten(OutgoingState out, String transactionId, long bodyBytes, boolean last) {
         boolean awaiting = out.expectsResponses();
         if (awaiting) {
-            Scheduler.Timeout timer = stack.loop().schedule(stack.transactionTimeoutNanos(), () -> {
-                Pending p = transactions.remove(transactionId);
-                if (p != null) {
-                    abort(p.out);
-                    p.out.timedOut();
-                }
-            });
-            transactions.put(transactionId, new Pending(out, bodyBytes, timer, null));
+            await(transactionId, new Pending(out, bodyBytes, deadline(), null, null));
         }
         out.written(bodyBytes, last, awaiting);
     }
@@ -204,6 +262,11 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
             return;
         }
         target = s;
+        if (!s.accepts(r.contentType())) {
+            target = null;
+            refuse(415, "Content-Type " + r.contentType() + " is not in this session's accept-types");
+            return;
+        }
         var decision = s.incoming.chunk(r);
         if (!decision.accepted()) {
             refuse(decision.status(), decision.reason());
@@ -312,8 +375,9 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         if (p == null) {
             return; // a late response to a transaction that timed out, or not ours
         }
-        if (p.timer != null) {
-            p.timer.cancel();
+        if (p.auth != null) {
+            p.auth.complete(r);
+            return;
         }
         if (p.binding != null) {
             if (r.isSuccess()) {
@@ -341,5 +405,19 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
         // The parser skipped the malformed request; without its paths no response can be addressed.
         LOG.debug("malformed MSRP request on {}: {}", link, e.getMessage());
         request = null;
+    }
+
+    @Override
+    public void badRequest(MsrpParseException e, String method, List<MsrpUri> toPath, List<MsrpUri> fromPath) {
+        request = null;
+        // RFC 4975 §7.1.2: a REPORT is never answered, not even a malformed one.
+        if (toPath == null || fromPath == null || e.transactionId() == null || MsrpRequest.REPORT.equals(method)) {
+            badRequest(e);
+            return;
+        }
+        // RFC 4975 §7.2: 400 to the previous hop, from the URI the request was addressed to.
+        MsrpResponse resp = MsrpResponse.builder(e.status()).transactionId(e.transactionId())
+                .toPath(fromPath.get(0)).fromPath(toPath.get(toPath.size() - 1)).comment(e.reason()).build();
+        sendFrame(MsrpEncoder.encode(resp));
     }
 }

@@ -109,7 +109,7 @@ final class IncomingMessages implements Reassembly.Listener, Reassembly.SinkFact
             return;
         }
         MsrpRequest report = MsrpRequest.builder(MsrpRequest.REPORT).transactionId(c.newTransactionId())
-                .toPath(send.fromPath()).fromPath(session.localPath()).messageId(messageId)
+                .toPath(send.fromPath()).fromPath(session.localUri()).messageId(messageId)
                 .byteRange(ByteRange.of(1, bytes, bytes)).status(status).build();
         c.sendReport(report);
     }

@@ -4,6 +4,7 @@ import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpException;
 import io.sipim.msrp.message.MsrpHeader;
 import io.sipim.msrp.message.MsrpUri;
+import io.sipim.msrp.sdp.AcceptTypes;
 import io.sipim.msrp.transport.MsrpTls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ public final class MsrpSession implements AutoCloseable {
 
     private final MsrpStack stack;
     private final MsrpUri localUri;
+    private final List<MsrpUri> relayPath;
     // Loop-confined state below.
     private State state = State.NEW;
     private List<MsrpUri> remotePath = List.of();
@@ -64,21 +66,41 @@ public final class MsrpSession implements AutoCloseable {
     private volatile Consumer<String> abortedListener = id -> { };
     private volatile Consumer<Progress> receiveProgress = p -> { };
     private volatile SinkChooser sinkChooser;
+    private volatile AcceptTypes acceptTypes;
 
-    MsrpSession(MsrpStack stack, MsrpUri localUri) {
+    MsrpSession(MsrpStack stack, MsrpUri localUri, List<MsrpUri> relayPath) {
         this.stack = stack;
         this.localUri = localUri;
+        this.relayPath = relayPath;
         this.incoming = new IncomingMessages(this);
     }
 
-    /** Our URI: the last (here the only) element of our {@code a=path}. */
+    /** Our URI: the last element of our {@code a=path}, and the From-Path of what we send. */
     public MsrpUri localUri() {
         return localUri;
     }
 
-    /** What to put into our SDP's {@code a=path} attribute. */
+    /**
+     * What to put into our SDP's {@code a=path} attribute: our relay's Use-Path (RFC 4976 §5.3) when
+     * the stack uses a relay, then our URI.
+     */
     public List<MsrpUri> localPath() {
-        return List.of(localUri);
+        if (relayPath.isEmpty()) {
+            return List.of(localUri);
+        }
+        List<MsrpUri> p = new ArrayList<>(relayPath);
+        p.add(localUri);
+        return List.copyOf(p);
+    }
+
+    /** The To-Path of what we send: our relays first (RFC 4976 §6), then the peer's path. */
+    List<MsrpUri> toPath() {
+        if (relayPath.isEmpty()) {
+            return remotePath;
+        }
+        List<MsrpUri> p = new ArrayList<>(relayPath);
+        p.addAll(remotePath);
+        return List.copyOf(p);
     }
 
     /** The peer's path, once {@link #connect} or {@link #accept} named it. */
@@ -205,6 +227,15 @@ public final class MsrpSession implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The media types this session accepts, as in our SDP's {@code a=accept-types} (RFC 4975 §8.6):
+     * a SEND of another type is refused with 415. Default: everything.
+     */
+    public MsrpSession acceptTypes(AcceptTypes types) {
+        this.acceptTypes = types;
+        return this;
+    }
+
     /** Where incoming bodies go; default memory up to the stack's max message size. */
     public MsrpSession onIncoming(SinkChooser chooser) {
         this.sinkChooser = chooser;
@@ -241,6 +272,12 @@ public final class MsrpSession implements AutoCloseable {
 
     String fingerprint() {
         return fingerprint;
+    }
+
+    /** Whether an incoming SEND of this Content-Type is welcome (RFC 4975 §7.3.1: else 415). */
+    boolean accepts(String contentType) {
+        AcceptTypes types = acceptTypes;
+        return types == null || contentType == null || types.matches(contentType);
     }
 
     SinkChooser sinkChooser() {
@@ -378,12 +415,6 @@ public final class MsrpSession implements AutoCloseable {
     /** The connection under the session went away. */
     void connectionLost(IOException cause) {
         end(new MsrpException("connection lost" + (cause != null ? ": " + cause.getMessage() : ""), cause));
-    }
-
-    /** The header lines every chunk of this session starts with. */
-    List<MsrpHeader> pathHeaders() {
-        return List.of(new MsrpHeader(MsrpHeader.TO_PATH, io.sipim.msrp.message.MsrpMessage.formatPath(remotePath)),
-                new MsrpHeader(MsrpHeader.FROM_PATH, io.sipim.msrp.message.MsrpMessage.formatPath(localPath())));
     }
 
     @Override

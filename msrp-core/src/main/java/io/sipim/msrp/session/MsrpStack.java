@@ -4,6 +4,12 @@ import io.sipim.msrp.internal.loop.IoLoop;
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.internal.net.Link;
 import io.sipim.msrp.internal.net.Network;
+import io.sipim.msrp.internal.auth.DigestClient;
+import io.sipim.msrp.internal.relay.RelayAuth;
+import io.sipim.msrp.relay.RelayBinding;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.sipim.msrp.message.MsrpException;
 import io.sipim.msrp.message.MsrpUri;
 import io.sipim.msrp.parse.MsrpLimits;
@@ -38,6 +44,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  */
 public final class MsrpStack implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MsrpStack.class);
 
     /** Opens links; the real one dials sockets, tests dial in-memory pipes. */
     interface Dialer {
@@ -56,7 +63,12 @@ public final class MsrpStack implements AutoCloseable {
     private final int port;
     private final boolean secure;
     private final Dialer dialer;
-    private final Map<String, MsrpSession> sessions = new HashMap<>();
+    /** Sessions by session-id; written by any thread, read on the loop. */
+    private final Map<String, MsrpSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final RelaySettings relay;
+    private volatile List<MsrpUri> relayPath = List.of();
+    private ConnectionHandler relayConnection;
+    private RelayAuth relayAuth;
     private final Map<String, ConnectionHandler> reusable = new HashMap<>();
 
     private MsrpStack(Builder b) throws IOException {
@@ -64,6 +76,7 @@ public final class MsrpStack implements AutoCloseable {
         this.chunkSize = b.chunkSize;
         this.transactionTimeoutNanos = b.transactionTimeout.toNanos();
         this.secure = b.tls != null;
+        this.relay = b.relay;
         if (b.callbacks != null) {
             this.callbacks = b.callbacks;
             this.ownedCallbacks = null;
@@ -83,6 +96,9 @@ public final class MsrpStack implements AutoCloseable {
             this.dialer = b.testDialer;
             this.host = b.listen.getHostString();
             this.port = b.listen.getPort();
+            if (relay != null) {
+                onLoop(this::connectRelay);
+            }
             return;
         }
         IoLoop io = new IoLoop("sipim-msrp-loop");
@@ -105,6 +121,60 @@ public final class MsrpStack implements AutoCloseable {
         this.dialer = (target, listener) -> network.connect(
                 new InetSocketAddress(InetAddress.getByName(target.host()), target.portOrDefault()), target.secure(),
                 target.host(), listener);
+        if (relay != null) {
+            try {
+                onLoop(this::connectRelay);
+                relayReady.get(relay.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                close();
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                throw new MsrpException("cannot authenticate at relay " + relay.uri + ": " + cause.getMessage(), cause);
+            }
+        }
+    }
+
+    /** Completes once the first AUTH at the relay succeeded (RFC 4976 §5). */
+    private final CompletableFuture<List<MsrpUri>> relayReady = new CompletableFuture<>();
+
+    /** The relay's Use-Path once bound, completed on the callback executor. */
+    public CompletableFuture<List<MsrpUri>> relayBound() {
+        return relay == null ? CompletableFuture.completedFuture(List.of()) : relayReady;
+    }
+
+    /** Connects to our relay and authenticates (loop). Sessions made afterwards put its Use-Path first. */
+    private void connectRelay() {
+        ConnectionHandler h = new ConnectionHandler(this, null);
+        h.persistent(true);
+        try {
+            h.link(dialer.dial(relay.uri, h));
+        } catch (IOException | RuntimeException e) {
+            relayReady.completeExceptionally(e);
+            return;
+        }
+        relayConnection = h;
+        reusable.put(reuseKey(relay.uri), h);
+        MsrpUri self = MsrpUri.builder().secure(secure).host(host).port(port).sessionId(SessionIds.next()).build();
+        relayAuth = new RelayAuth(h, List::of, relay.uri, self, new DigestClient(relay.username, relay.password),
+                relay.expires == null ? -1 : relay.expires.toSeconds(), new RelayAuth.Listener() {
+                    @Override
+                    public void bound(RelayBinding binding, boolean refresh) {
+                        relayPath = binding.usePath();
+                        if (!refresh) {
+                            List<MsrpUri> path = binding.usePath();
+                            callback(() -> relayReady.complete(path));
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable cause, boolean refresh) {
+                        if (!refresh) {
+                            callback(() -> relayReady.completeExceptionally(cause));
+                        }
+                        LOG.warn("MSRP relay {} {}: {}", relay.uri, refresh ? "refresh failed" : "refused us",
+                                cause.getMessage());
+                    }
+                });
+        relayAuth.start();
     }
 
     /** Constructor for tests: sessions on {@code loop} (virtual time), links from {@code dialer}. */
@@ -130,8 +200,8 @@ public final class MsrpStack implements AutoCloseable {
      */
     public MsrpSession newSession() {
         MsrpUri uri = MsrpUri.builder().secure(secure).host(host).port(port).sessionId(SessionIds.next()).build();
-        MsrpSession s = new MsrpSession(this, uri);
-        onLoop(() -> sessions.put(uri.sessionId(), s));
+        MsrpSession s = new MsrpSession(this, uri, relayPath);
+        sessions.put(uri.sessionId(), s);
         return s;
     }
 
@@ -155,6 +225,9 @@ public final class MsrpStack implements AutoCloseable {
         onLoop(() -> {
             for (MsrpSession s : Map.copyOf(sessions).values()) {
                 s.end(new MsrpException("stack closed"));
+            }
+            if (relayAuth != null) {
+                relayAuth.stop();
             }
             for (ConnectionHandler h : Map.copyOf(reusable).values()) {
                 h.link().close(null);
@@ -213,6 +286,15 @@ public final class MsrpStack implements AutoCloseable {
 
     /** Active side: reuse a connection to the first hop or open one, then bind with a SEND. */
     void connectSession(MsrpSession s) {
+        if (relay != null) {
+            // RFC 4976 §6: with a relay, everything goes over the connection we authenticated on.
+            if (relayConnection == null || relayConnection.link().isClosed()) {
+                s.bindFailed(new MsrpException("no connection to the relay " + relay.uri));
+                return;
+            }
+            relayConnection.bindActive(s);
+            return;
+        }
         MsrpUri first = s.remotePath().get(0);
         String key = reuseKey(first);
         ConnectionHandler h = reusable.get(key);
@@ -231,10 +313,23 @@ public final class MsrpStack implements AutoCloseable {
 
     void connectionClosed(ConnectionHandler h) {
         reusable.values().remove(h);
+        if (h == relayConnection) {
+            relayConnection = null;
+            if (relayAuth != null) {
+                relayAuth.stop();
+            }
+            if (!relayReady.isDone()) {
+                callback(() -> relayReady.completeExceptionally(new MsrpException("connection to the relay failed")));
+            }
+            LOG.warn("lost the connection to MSRP relay {}", relay.uri);
+        }
     }
 
     private static String reuseKey(MsrpUri u) {
         return (u.secure() ? "tls:" : "tcp:") + u.authority().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private record RelaySettings(MsrpUri uri, String username, String password, Duration expires, Duration timeout) {
     }
 
     /** Options of an {@link MsrpStack}. */
@@ -248,6 +343,7 @@ public final class MsrpStack implements AutoCloseable {
         private Duration transactionTimeout = Duration.ofSeconds(30);
         private Scheduler testLoop;
         private Dialer testDialer;
+        private RelaySettings relay;
 
         private Builder() {
         }
@@ -287,6 +383,26 @@ public final class MsrpStack implements AutoCloseable {
                 throw new IllegalArgumentException("chunk size must be positive");
             }
             this.chunkSize = bytes;
+            return this;
+        }
+
+        /**
+         * Sends and receives everything through an MSRP relay (RFC 4976): {@link #build()} connects
+         * to it and authenticates with digest credentials (AUTH), and sessions put its Use-Path in
+         * front of their {@code a=path}. The binding is refreshed before it expires.
+         */
+        public Builder relay(MsrpUri relay, String username, String password) {
+            this.relay = new RelaySettings(Objects.requireNonNull(relay, "relay"), Objects.requireNonNull(username),
+                    Objects.requireNonNull(password), null, Duration.ofSeconds(30));
+            return this;
+        }
+
+        /** The Expires to ask the relay for; default the relay's choice. */
+        public Builder relayExpires(Duration expires) {
+            if (relay == null) {
+                throw new IllegalStateException("set relay(...) first");
+            }
+            this.relay = new RelaySettings(relay.uri, relay.username, relay.password, expires, relay.timeout);
             return this;
         }
 

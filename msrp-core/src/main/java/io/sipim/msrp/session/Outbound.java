@@ -7,6 +7,7 @@ import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpHeader;
 import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,7 +43,7 @@ final class Outbound implements OutboundQueue.Listener {
     void add(OutgoingState out) {
         MsrpSession s = out.session;
         OutgoingMessage.Builder b = OutgoingMessage.builder(out.transfer.messageId(), out.body)
-                .toPath(s.remotePath()).fromPath(s.localPath()).contentType(out.transfer.contentType())
+                .toPath(s.toPath()).fromPath(List.of(s.localUri())).contentType(out.transfer.contentType())
                 .successReport(out.transfer.successReport()).failureReport(out.transfer.failureReport());
         for (MsrpHeader h : out.extraHeaders) {
             b.header(h.name(), h.value());

@@ -95,4 +95,16 @@ class MsrpEncoderTest {
                 () -> MsrpEncoder.writeEndLine("d93kswow", ContinuationFlag.ABORT, false, small));
         assertEquals(0, small.position());
     }
+
+    @Test
+    void rfc4975_7_1_1_endLineIn() {
+        byte[] b = "ab\r\n-------abcd$x\r\n-------abcd".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(2, MsrpEncoder.endLineIn("abcd", b, 0, b.length));
+        assertEquals(-1, MsrpEncoder.endLineIn("abcd", b, 3, b.length));
+        assertEquals(-1, MsrpEncoder.endLineIn("abce", b, 0, b.length));
+        assertEquals(-1, MsrpEncoder.endLineIn("abcd", b, 0, 15));
+        assertEquals(2, MsrpEncoder.endLineIn("abcd", b, 0, 16));
+        byte[] c = "\r\n------abcd+".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(-1, MsrpEncoder.endLineIn("abcd", c, 0, c.length));
+    }
 }

@@ -491,7 +491,7 @@ class MsrpRelayTest {
         }
         assertEquals(1, relay.bindings());
         for (MsrpUri gone : List.of(rb, rc)) {
-            MsrpRequest s = send("late" + gone.sessionId().substring(0, 4), List.of(ra, gone, bob.uri), alice.uri, null, null);
+            MsrpRequest s = send("late" + gone.hashCode(), List.of(ra, gone, bob.uri), alice.uri, null, null);
             alice.send(s, new byte[1], ContinuationFlag.END);
             MsrpResponse r = alice.nextResponse();
             assertEquals(s.transactionId(), r.transactionId());

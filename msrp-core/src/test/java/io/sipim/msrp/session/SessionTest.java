@@ -149,7 +149,9 @@ class SessionTest {
         loop.runPending();
         Delivery d = done(t.completion());
         assertTrue(d.local());
-        assertEquals(0, loop.timerCount(), "no transaction timer for Failure-Report: no");
+        loop.advance(31 * SECOND);
+        assertEquals(0, loop.timerCount(), "no transaction waits for a response to Failure-Report: no");
+        assertEquals(200, d.status());
     }
 
     @Test
@@ -273,6 +275,84 @@ class SessionTest {
         assertEquals(1, got.size());
         assertNotNull(done(t.completion()));
         assertEquals(List.of(a.localUri()), b.remotePath());
+    }
+
+    @Test
+    void aTypeOutsideAcceptTypesIsRefusedWith415() {
+        MsrpSession[] s = pair();
+        List<ReceivedMessage> got = new ArrayList<>();
+        s[1].acceptTypes(io.sipim.msrp.sdp.AcceptTypes.of("text/plain", "message/cpim")).onMessage(got::add);
+        Transfer refused = s[0].send("image/png", BodySource.of(new byte[10]));
+        Transfer welcome = s[0].send("text/plain", BodySource.of(new byte[10]));
+        loop.runPending();
+        assertEquals(415, done(refused.completion()).status());
+        assertEquals(200, done(welcome.completion()).status());
+        assertEquals(1, got.size());
+    }
+
+    /** Writes {@code frame} into bob's stack over a fresh link and returns what bob answers. */
+    private String rawToBob(String frame) {
+        PipeLink[] pair = PipeLink.pair(loop, 4096);
+        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        pair[1].tap(answer);
+        byte[] bytes = frame.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        pair[0].listener(new io.sipim.msrp.internal.net.Link.Listener() {
+            private boolean sent;
+
+            @Override
+            public void received(io.sipim.msrp.internal.net.Link l, java.nio.ByteBuffer data) {
+            }
+
+            @Override
+            public boolean fill(io.sipim.msrp.internal.net.Link l, java.nio.ByteBuffer out) {
+                if (!sent) {
+                    out.put(bytes);
+                    sent = true;
+                }
+                return false;
+            }
+
+            @Override
+            public void opened(io.sipim.msrp.internal.net.Link l) {
+            }
+
+            @Override
+            public void closed(io.sipim.msrp.internal.net.Link l, java.io.IOException cause) {
+            }
+        });
+        pair[1].listener(new ConnectionHandler(bob, pair[1]));
+        pair[0].writable();
+        loop.runPending();
+        return answer.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMalformedSendWhosePathsCanBeReadGets400AndTheConnectionGoesOn() {
+        MsrpSession b = bob.newSession();
+        loop.runPending();
+        b.acceptAny();
+        String answer = rawToBob("MSRP t1234 SEND\r\nTo-Path: " + b.localUri() + "\r\nFrom-Path: msrp://x.test:1/s1;tcp\r\n"
+                + "Message-ID: m1234\r\nByte-Range: 1-x/5\r\n-------t1234$\r\n"
+                + "MSRP t5678 SEND\r\nTo-Path: msrp://bob.test:2855/unknown;tcp\r\nFrom-Path: msrp://x.test:1/s1;tcp\r\n"
+                + "Message-ID: m2345\r\nByte-Range: 1-0/0\r\n-------t5678$\r\n");
+        assertTrue(answer.startsWith("MSRP t1234 400 "), "[" + answer + "]");
+        assertTrue(answer.contains("To-Path: msrp://x.test:1/s1;tcp\r\nFrom-Path: " + b.localUri() + "\r\n"), answer);
+        assertTrue(answer.contains("MSRP t5678 481 "), "the next frame is read and answered: " + answer);
+    }
+
+    @Test
+    void anUnknownMethodGets501AndAReportIsNeverAnswered() {
+        MsrpSession b = bob.newSession();
+        loop.runPending();
+        b.acceptAny();
+        String answer = rawToBob("MSRP t1111 FOO\r\nTo-Path: " + b.localUri() + "\r\nFrom-Path: msrp://x.test:1/s1;tcp\r\n"
+                + "-------t1111$\r\n"
+                + "MSRP t2222 REPORT\r\nTo-Path: " + b.localUri() + "\r\nFrom-Path: msrp://x.test:1/s1;tcp\r\n"
+                + "Message-ID: m9876\r\nByte-Range: 1-5/5\r\nStatus: 000 200 OK\r\n-------t2222$\r\n"
+                + "MSRP t3333 REPORT\r\nTo-Path: " + b.localUri() + "\r\nFrom-Path: msrp://x.test:1/s1;tcp\r\n"
+                + "Message-ID: m9876\r\nByte-Range: 1-5/5\r\nStatus: bad\r\n-------t3333$\r\n");
+        assertTrue(answer.startsWith("MSRP t1111 501 "), answer);
+        assertFalse(answer.contains("t2222") || answer.contains("t3333"), "no answer to a REPORT: [" + answer + "]");
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Objects;
  * <p>Not thread-safe: the connection's thread owns it.
  */
 public final class OutboundQueue {
-    /** The default largest chunk body: RFC 4975 §7.1 suggests that relays re-chunk to 2048, endpoints may send more. */
+    /** A default for the largest chunk body; relays on the path (RFC 4976) may re-chunk to smaller ones. */
     public static final int DEFAULT_MAX_CHUNK = 64 * 1024;
 
     /** What the queue tells the session as it writes. */
@@ -46,6 +46,8 @@ public final class OutboundQueue {
     private int priorityOffset;
     private final ArrayDeque<OutgoingMessage> turns = new ArrayDeque<>();
     private OutgoingMessage streaming;
+    /** Scratch for the end-line scan of direct buffers (see {@link EndLineScan}), shared by all messages. */
+    private final byte[] window = new byte[EndLineScan.WINDOW];
 
     /**
      * @param maxChunk the largest chunk body in bytes, at least 1
@@ -122,7 +124,7 @@ public final class OutboundQueue {
                 return true;
             }
             if (streaming != null) {
-                int r = streaming.continueChunk(out);
+                int r = streaming.continueChunk(out, window);
                 if (r == OutgoingMessage.CHUNK_OPEN) {
                     return true;
                 }
@@ -134,7 +136,7 @@ public final class OutboundQueue {
             if (m == null) {
                 return false;
             }
-            int r = m.startChunk(out, maxChunk, ids);
+            int r = m.startChunk(out, maxChunk, ids, window);
             switch (r) {
                 case OutgoingMessage.NO_ROOM -> {
                     turns.addFirst(m);

@@ -60,7 +60,6 @@ public final class OutgoingMessage {
     private final byte[] tail = new byte[PATTERN - 1];
     private final byte[] joined = new byte[2 * (PATTERN - 1)];
     private final ByteBuffer joinedBuffer = ByteBuffer.wrap(joined);
-    private byte[] window;
     private int tailLength;
 
     private String transactionId;
@@ -190,10 +189,6 @@ public final class OutgoingMessage {
         return lastFlag;
     }
 
-    boolean streaming() {
-        return streaming;
-    }
-
     private void newTransactionId(TransactionIds ids) {
         ids.next(pattern, EndLineScan.HYPHENS);
         transactionId = null;
@@ -212,11 +207,12 @@ public final class OutgoingMessage {
 
     /**
      * Starts the next chunk in {@code out}: whole if it fits, else its head and as much body as fits.
+     * {@code window} is the queue's scratch for scanning a direct {@code out} ({@link EndLineScan}).
      *
      * @return {@link #NO_ROOM}, {@link #CHUNK_OPEN} (streaming), {@link #CHUNK_MORE}, {@link #CHUNK_LAST}
      *     or {@link #DROPPED}
      */
-    int startChunk(ByteBuffer out, int maxChunk, TransactionIds ids) {
+    int startChunk(ByteBuffer out, int maxChunk, TransactionIds ids, byte[] window) {
         if (abortRequested) {
             return abortBetweenChunks(out, ids);
         }
@@ -273,7 +269,7 @@ public final class OutgoingMessage {
         // RFC 4975 §7.1.1: the body must not contain this transaction's end-line; the head is not
         // written yet, so pick another id until it does not.
         newTransactionId(ids);
-        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern, window(out)) >= 0) {
+        while (EndLineScan.indexOf(out, bodyStart, bodyStart + n, pattern, window) >= 0) {
             newTransactionId(ids);
         }
         boolean complete = last || n == chunkLength;
@@ -310,7 +306,8 @@ public final class OutgoingMessage {
      *
      * @return {@link #CHUNK_OPEN} (out is full), {@link #CHUNK_MORE} or {@link #CHUNK_LAST}
      */
-    int continueChunk(ByteBuffer out) {
+    int continueChunk(ByteBuffer out, byte[] window) {
+        checkStreaming();
         int endLine = endLineLength(true);
         if (abortRequested) {
             if (out.remaining() < endLine) {
@@ -337,7 +334,7 @@ public final class OutgoingMessage {
             failure = e;
             return close(out, chunkStart, chunkBytes, ContinuationFlag.ABORT, true);
         }
-        int cut = findCut(out, pieceStart, n);
+        int cut = findCut(out, pieceStart, n, window);
         if (cut >= 0) {
             // RFC 4975 §7.1.1: the end-line turned up in a chunk whose head is out; interrupt the chunk
             // before it and carry the rest into the next chunk, which gets another transaction id.
@@ -373,11 +370,18 @@ public final class OutgoingMessage {
      * @return false if {@code out} has no room for the end-line
      */
     boolean interrupt(ByteBuffer out) {
+        checkStreaming();
         if (out.remaining() < endLineLength(true)) {
             return false;
         }
         close(out, chunkStart, chunkBytes, ContinuationFlag.MORE, true);
         return true;
+    }
+
+    private void checkStreaming() {
+        if (!streaming) {
+            throw new IllegalStateException("no chunk of " + messageId + " is open");
+        }
     }
 
     private int abortBetweenChunks(ByteBuffer out, TransactionIds ids) {
@@ -460,7 +464,7 @@ public final class OutgoingMessage {
      * Where in the piece {@code out[from, from + n)} the chunk must end so that its body does not
      * contain the end-line, counting the bytes of earlier pieces of the chunk; -1 if nowhere.
      */
-    private int findCut(ByteBuffer out, int from, int n) {
+    private int findCut(ByteBuffer out, int from, int n, byte[] window) {
         if (n == 0) {
             return -1;
         }
@@ -473,19 +477,8 @@ public final class OutgoingMessage {
                 return Math.max(0, q - tailLength);
             }
         }
-        int q = EndLineScan.indexOf(out, from, from + n, pattern, window(out));
+        int q = EndLineScan.indexOf(out, from, from + n, pattern, window);
         return q < 0 ? -1 : q - from;
-    }
-
-    /** Scratch space for scanning a direct buffer, made at the first need. */
-    private byte[] window(ByteBuffer out) {
-        if (out.hasArray()) {
-            return null;
-        }
-        if (window == null) {
-            window = new byte[EndLineScan.WINDOW];
-        }
-        return window;
     }
 
     /** Keeps the last bytes of the chunk's body, to find an end-line straddling two pieces. */

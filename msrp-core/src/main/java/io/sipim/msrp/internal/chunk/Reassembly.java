@@ -25,8 +25,9 @@ import java.util.Objects;
  * and the {@code chunk*} accessors give the Byte-Range. Refusals:
  * <ul>
  * <li>413 when the message's total, a Byte-Range or the bytes received go beyond {@code maxSize}
- *     (RFC 4975 §7.2, the SDP max-size), or when the sink refuses; the message is discarded and
- *     every later chunk of it gets 413 too;</li>
+ *     (RFC 4975 §7.2, the SDP max-size), when the sink refuses, or when a new message would pass
+ *     the bound on messages in progress; the message is discarded and every later chunk of it
+ *     gets 413 too;</li>
  * <li>400 for a SEND without Message-ID, a total that contradicts an earlier one, a body longer
  *     than its Byte-Range or beyond the total; the chunk is ignored, the message goes on.</li>
  * </ul>
@@ -37,6 +38,8 @@ import java.util.Objects;
 public final class Reassembly {
     /** Messages recently finished, remembered so that a late duplicate chunk does not start them again. */
     static final int REMEMBERED = 256;
+    /** Default bound on messages in progress at once (each holds a sink): {@value}. */
+    public static final int DEFAULT_MAX_IN_PROGRESS = 64;
 
     /** Chooses the sink for a new incoming message. */
     public interface SinkFactory {
@@ -65,6 +68,7 @@ public final class Reassembly {
     private static final int ABORTED = 0;
 
     private final long maxSize;
+    private final int maxInProgress;
     private final SinkFactory sinks;
     private final Listener listener;
     private final Map<String, Incoming> messages = new HashMap<>();
@@ -90,10 +94,22 @@ public final class Reassembly {
      * @param listener told about progress, completion and aborts
      */
     public Reassembly(long maxSize, SinkFactory sinks, Listener listener) {
-        if (maxSize < 0) {
-            throw new IllegalArgumentException("maxSize must be >= 0, was " + maxSize);
+        this(maxSize, DEFAULT_MAX_IN_PROGRESS, sinks, listener);
+    }
+
+    /**
+     * @param maxSize the largest message accepted, in bytes
+     * @param maxInProgress how many messages may be in progress at once; the first chunk of one more gets 413
+     * @param sinks chooses where each message's body goes
+     * @param listener told about progress, completion and aborts
+     */
+    public Reassembly(long maxSize, int maxInProgress, SinkFactory sinks, Listener listener) {
+        if (maxSize < 0 || maxInProgress < 1) {
+            throw new IllegalArgumentException("maxSize must be >= 0 and maxInProgress >= 1, were " + maxSize
+                    + " and " + maxInProgress);
         }
         this.maxSize = maxSize;
+        this.maxInProgress = maxInProgress;
         this.sinks = Objects.requireNonNull(sinks, "sinks");
         this.listener = Objects.requireNonNull(listener, "listener");
     }
@@ -134,6 +150,10 @@ public final class Reassembly {
             return decision = Decision.badRequest("Byte-Range start " + range.start() + " beyond total " + total);
         }
         if (m == null) {
+            if (messages.size() >= maxInProgress) {
+                // Each message in progress holds a sink: a peer must not open them without bound.
+                return decision = refuse(null, chunkMessageId, maxInProgress + " messages already in progress");
+            }
             BodySink sink = sinks.open(chunkMessageId, send.contentType(), total);
             m = new Incoming(chunkMessageId, send.contentType(), total, sink);
             messages.put(chunkMessageId, m);

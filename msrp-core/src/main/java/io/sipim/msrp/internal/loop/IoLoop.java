@@ -138,15 +138,16 @@ public final class IoLoop implements Scheduler, AutoCloseable {
                     selector.select(wait);
                 }
                 woken.set(false);
+                // Tasks first: one queued before a peer's bytes arrived (a new session, say) must be
+                // in place when those bytes are read.
+                runTasks();
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid() && key.attachment() instanceof Ready r) {
                         guarded(() -> r.ready(key));
                     }
                 }
                 selector.selectedKeys().clear();
-                for (Runnable task; (task = queue.poll()) != null; ) {
-                    guarded(task);
-                }
+                runTasks();
                 fireTimers();
             } catch (IOException | RuntimeException e) {
                 LOG.error("MSRP loop iteration failed", e);
@@ -163,6 +164,12 @@ public final class IoLoop implements Scheduler, AutoCloseable {
             selector.close();
         } catch (IOException ignored) {
             // closing anyway
+        }
+    }
+
+    private void runTasks() {
+        for (Runnable task; (task = queue.poll()) != null; ) {
+            guarded(task);
         }
     }
 

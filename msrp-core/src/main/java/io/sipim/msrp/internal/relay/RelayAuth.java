@@ -33,7 +33,7 @@ public final class RelayAuth {
 
     private static final int MAX_ROUNDS = 4;
 
-    private final RelayChannel channel;
+    private final AuthChannel channel;
     private final Supplier<List<MsrpUri>> via;
     private final MsrpUri relay;
     private final MsrpUri local;
@@ -48,7 +48,7 @@ public final class RelayAuth {
      *     leads through them (RFC 4976 §5)
      * @param askedExpires the Expires to ask for in seconds, or -1 to leave it to the relay
      */
-    public RelayAuth(RelayChannel channel, Supplier<List<MsrpUri>> via, MsrpUri relay, MsrpUri local,
+    public RelayAuth(AuthChannel channel, Supplier<List<MsrpUri>> via, MsrpUri relay, MsrpUri local,
                      DigestClient digest, long askedExpires, Listener listener) {
         this.channel = channel;
         this.via = via;

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * {@link #send}, watch {@link #bufferedBytes} and {@link #onDrained} for back-pressure, and put the
  * binding's Use-Path in front of the peer's path in To-Path (RFC 4976 §6.2).
  */
-public final class RelayChannel implements Link.Listener, MsrpParser.Handler {
+public final class RelayChannel implements Link.Listener, MsrpParser.Handler, AuthChannel {
     /** How long an AUTH waits for its response (RFC 4975 §7.3.1: 30 s). */
     static final long AUTH_TIMEOUT_NANOS = 30_000_000_000L;
 
@@ -60,6 +60,7 @@ public final class RelayChannel implements Link.Listener, MsrpParser.Handler {
         return link;
     }
 
+    @Override
     public Scheduler scheduler() {
         return scheduler;
     }
@@ -104,6 +105,7 @@ public final class RelayChannel implements Link.Listener, MsrpParser.Handler {
     }
 
     /** Sends an AUTH and completes with its response, or with a {@link TimeoutException} after 30 s. */
+    @Override
     public CompletableFuture<MsrpResponse> auth(MsrpRequest request) {
         CompletableFuture<MsrpResponse> f = new CompletableFuture<>();
         String tid = request.transactionId();

@@ -212,6 +212,19 @@ class ReassemblyTest {
     }
 
     @Test
+    void messagesInProgressAreBounded() {
+        Reassembly r = new Reassembly(maxSize, 2, sinks, listener);
+        assertTrue(chunk(r, "msg1", "1-1/2", "a", ContinuationFlag.MORE).accepted());
+        assertTrue(chunk(r, "msg2", "1-1/2", "a", ContinuationFlag.MORE).accepted());
+        assertEquals(413, chunk(r, "msg3", "1-1/2", "a", ContinuationFlag.MORE).status());
+        assertEquals(413, chunk(r, "msg3", "2-2/2", "b", ContinuationFlag.END).status());
+        assertTrue(chunk(r, "msg1", "2-2/2", "b", ContinuationFlag.END).accepted());
+        assertTrue(chunk(r, "msg4", "1-1/1", "a", ContinuationFlag.END).accepted());
+        assertEquals(List.of("complete msg1 text/plain 2", "complete msg4 text/plain 1"), events);
+        assertThrows(IllegalArgumentException.class, () -> new Reassembly(1, 0, sinks, listener));
+    }
+
+    @Test
     void aSinkThatRefusesGets413() {
         sinks = (id, type, total) -> BodySink.memory(5);
         Reassembly r = reassembly();
