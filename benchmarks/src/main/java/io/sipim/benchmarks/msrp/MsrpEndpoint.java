@@ -20,15 +20,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * MsrpEndpoint --recv [--chunk N] [--sink discard|verify] [--messages K]
- *     prints READY &lt;session uri&gt;, accepts any peer (acceptAny), writes each body to the sink,
+ *     prints READY &lt;session path&gt; (URIs joined by ','), accepts any peer (acceptAny), writes each body to the sink,
  *     prints RECEIVED &lt;bytes&gt; per message, exits when the sender closes the session
- * MsrpEndpoint --send URI [--bytes N] [--chunk N] [--messages K] [--failure-report yes|no|partial]
+ * MsrpEndpoint --send PATH [--bytes N] [--chunk N] [--messages K] [--failure-report yes|no|partial]
+ *     [--success-report yes|no]
  *     connects, sends K generated bodies of N bytes one after the other (Failure-Report yes, so the
  *     Delivery waits for every chunk's 200; {@code --failure-report no} is for diagnosis only), prints
  *     RESULT per message
  * </pre>
  *
- * The first message is timed from the start of connect to its Delivery; later ones (with
+ * Both take {@code --relay URI --user alice|bob}: the stack then authenticates at that relay
+ * (RFC 4976, {@link MsrpStack.Builder#relay}) and its sessions go through it; {@code --success-report yes}
+ * makes the Delivery wait for the receiver's REPORT, end to end, where a relay answers each chunk
+ * itself.
+ *
+ * <p>The first message is timed from the start of connect to its Delivery; later ones (with
  * {@code --messages 2} or more, on the same session, so the JIT has warmed up) from send to Delivery.
  */
 public final class MsrpEndpoint {
@@ -43,6 +49,9 @@ public final class MsrpEndpoint {
         int messages = 1;
         String sink = "discard";
         FailureReport report = FailureReport.YES;
+        boolean successReport = false;
+        String relay = null;
+        String user = null;
         int i = 1;
         if (mode.equals("--send")) {
             uri = args[i++];
@@ -54,12 +63,15 @@ public final class MsrpEndpoint {
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--sink" -> sink = args[++i];
                 case "--failure-report" -> report = FailureReport.of(args[++i]);
+                case "--success-report" -> successReport = args[++i].equals("yes");
+                case "--relay" -> relay = args[++i];
+                case "--user" -> user = args[++i];
                 default -> throw new IllegalArgumentException("unexpected argument " + args[i]);
             }
         }
         switch (mode) {
-            case "--recv" -> receive(chunk, sink, messages);
-            case "--send" -> send(uri, bytes, chunk, messages, report);
+            case "--recv" -> receive(stack(chunk, relay, user), sink, messages);
+            case "--send" -> send(stack(chunk, relay, user), uri, bytes, messages, report, successReport);
             default -> {
                 System.err.println("usage: MsrpEndpoint --recv [--chunk N] [--sink discard|verify] [--messages K]"
                         + " | --send URI [--bytes N] [--chunk N] [--messages K]");
@@ -68,8 +80,17 @@ public final class MsrpEndpoint {
         }
     }
 
-    private static void receive(int chunk, String sinkKind, int messages) throws Exception {
-        try (MsrpStack stack = MsrpStack.builder().chunkSize(chunk).build()) {
+    /** A stack with this chunk size, authenticated at {@code relay} as {@code user} (RelayEndpoint's users) if given. */
+    private static MsrpStack stack(int chunk, String relay, String user) {
+        MsrpStack.Builder b = MsrpStack.builder().chunkSize(chunk);
+        if (relay != null) {
+            b.relay(MsrpUri.parse(relay), user, RelayEndpoint.USERS.get(user));
+        }
+        return b.build();
+    }
+
+    private static void receive(MsrpStack built, String sinkKind, int messages) throws Exception {
+        try (MsrpStack stack = built) {
             MsrpSession s = stack.newSession();
             AtomicInteger received = new AtomicInteger();
             long[] cpuAtStart = {cpuNanos()};
@@ -84,9 +105,22 @@ public final class MsrpEndpoint {
                     })
                     .onAborted(id -> System.out.println("ABORTED " + id));
             s.acceptAny();
-            System.out.println("READY " + s.localUri());
+            // With a relay, our path is its Use-Path and then our URI.
+            StringBuilder ready = new StringBuilder("READY ");
+            for (MsrpUri u : s.localPath()) {
+                ready.append(ready.length() > 6 ? "," : "").append(u);
+            }
+            System.out.println(ready);
             System.out.flush();
-            s.closed().get(1, TimeUnit.HOURS);
+            // Directly connected, the session closes when the sender closes its side; through a relay the
+            // stack's relay connection stays, so the last message ends the run (after a moment for the
+            // last 200 and the REPORT to go out).
+            CompletableFuture.anyOf(s.closed(), all).get(1, TimeUnit.HOURS);
+            try {
+                s.closed().get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException stillOpen) {
+                // through a relay
+            }
             System.out.println((all.isDone() ? "DONE " : "INCOMPLETE ") + received.get() + " " + heap());
         }
     }
@@ -99,18 +133,24 @@ public final class MsrpEndpoint {
         };
     }
 
-    private static void send(String uri, long bytes, int chunk, int messages, FailureReport report) throws Exception {
-        try (MsrpStack stack = MsrpStack.builder().chunkSize(chunk).build()) {
+    private static void send(MsrpStack built, String path, long bytes, int messages, FailureReport report,
+                             boolean successReport) throws Exception {
+        long start = System.nanoTime();
+        long cpu = cpuNanos();
+        try (MsrpStack stack = built) {
             MsrpSession s = stack.newSession();
-            long start = System.nanoTime();
-            long cpu = cpuNanos();
-            s.connect(List.of(MsrpUri.parse(uri))).get(30, TimeUnit.SECONDS);
+            List<MsrpUri> to = new java.util.ArrayList<>();
+            for (String u : path.split(",")) {
+                to.add(MsrpUri.parse(u));
+            }
+            s.connect(to).get(30, TimeUnit.SECONDS);
             for (int m = 0; m < messages; m++) {
                 if (m > 0) {
                     start = System.nanoTime();
                     cpu = cpuNanos();
                 }
-                Delivery d = s.message("application/octet-stream", GeneratedBody.source(bytes)).failureReport(report).send()
+                Delivery d = s.message("application/octet-stream", GeneratedBody.source(bytes)).failureReport(report)
+                        .successReport(successReport).send()
                         .completion().get(1, TimeUnit.HOURS);
                 long nanos = System.nanoTime() - start;
                 System.out.printf("RESULT msrp message=%d status=%d acked=%d bytes=%d nanos=%d cpu_ms=%d mbps=%.1f%n",

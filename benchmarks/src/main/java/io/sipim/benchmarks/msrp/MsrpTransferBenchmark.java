@@ -116,12 +116,22 @@ public final class MsrpTransferBenchmark {
     }
 
     private static Outcome sipim(long bytes, String heap, int chunk, String sink, int messages) throws Exception {
-        Child recv = Child.start(heap, MsrpEndpoint.class, "--recv", "--chunk", Integer.toString(chunk), "--sink", sink,
-                "--messages", Integer.toString(messages));
+        return sipim(bytes, heap, chunk, sink, messages, List.of(), List.of());
+    }
+
+    /** A SIPIM sender and receiver; {@code recvArgs} and {@code sendArgs} go to their {@link MsrpEndpoint}s. */
+    static Outcome sipim(long bytes, String heap, int chunk, String sink, int messages, List<String> recvArgs,
+                         List<String> sendArgs) throws Exception {
+        List<String> r = new ArrayList<>(List.of("--recv", "--chunk", Integer.toString(chunk), "--sink", sink,
+                "--messages", Integer.toString(messages)));
+        r.addAll(recvArgs);
+        Child recv = Child.start(heap, MsrpEndpoint.class, r.toArray(String[]::new));
         try {
             String uri = recv.await("READY ").substring(6);
-            Child send = Child.start(heap, MsrpEndpoint.class, "--send", uri, "--bytes", Long.toString(bytes),
-                    "--chunk", Integer.toString(chunk), "--messages", Integer.toString(messages));
+            List<String> a = new ArrayList<>(List.of("--send", uri, "--bytes", Long.toString(bytes),
+                    "--chunk", Integer.toString(chunk), "--messages", Integer.toString(messages)));
+            a.addAll(sendArgs);
+            Child send = Child.start(heap, MsrpEndpoint.class, a.toArray(String[]::new));
             String first = null;
             String firstReceived = null;
             String result = null;

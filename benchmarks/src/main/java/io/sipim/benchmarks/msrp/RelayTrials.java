@@ -9,12 +9,15 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The relay trials of {@link MsrpTransferBenchmark}: the same body from an {@link RelayEndpoint}
- * sender to an {@link RelayEndpoint} receiver, both authenticated at one relay, which is either
+ * The relay trials of {@link MsrpTransferBenchmark}: the same body from an {@link MsrpEndpoint}
+ * sender to an {@link MsrpEndpoint} receiver whose stacks both authenticate at one relay
+ * ({@code MsrpStack.Builder.relay}), with Success-Report yes so that the sender's Delivery waits
+ * for the receiver's REPORT (a relay answers each chunk itself). The relay is either
  * SIPIM's {@code MsrpRelay} in its own JVM ({@code sipim-relay:CHUNK}, relay re-chunking to CHUNK
  * too) or Kamailio 5.6.3's {@code msrp} module ({@code kamailio:CHUNK}, with the interop config
  * {@code msrp-core/src/test/resources/interop/kamailio-msrp-relay.cfg}). Kamailio cannot relay a frame
@@ -98,35 +101,13 @@ final class RelayTrials {
         throw new IllegalStateException("kamailio did not open port " + port);
     }
 
-    /** One transfer through the relay at {@code relayUri}; MB/s from the sender's start to the receiver's last byte. */
+    /**
+     * One transfer through the relay at {@code relayUri}: both stacks authenticate there (as bob and
+     * alice), and the message asks for a success REPORT, so the sender's Delivery comes end to end.
+     */
     private static Outcome through(String relayUri, long bytes, String heap, int chunk) throws Exception {
-        Child recv = Child.start(heap, RelayEndpoint.class, "--recv", relayUri);
-        Child send = null;
-        try {
-            String[] ready = recv.await("READY ").substring(6).split(" ");
-            send = Child.start(heap, RelayEndpoint.class, "--send", relayUri, "--to", String.join(",", ready), "--bytes",
-                    Long.toString(bytes), "--chunk", Integer.toString(chunk));
-            long start = MsrpTransferBenchmark.field(send.await("START "), "start_nanos");
-            String received = recv.await("RECEIVED ");
-            String acked = send.await("SENT ");
-            if (!acked.startsWith("SENT ACKED")) {
-                throw new IllegalStateException("sender: " + acked);
-            }
-            long end = MsrpTransferBenchmark.field(received, "end_nanos");
-            String recvDone = recv.await("DONE ");
-            send.closeInput();
-            String sendDone = send.await("DONE ");
-            send.exit();
-            recv.exit();
-            double mbps = bytes * 1e3 / (end - start);
-            return new Outcome(mbps, MsrpTransferBenchmark.field(acked, "cpu_ms"),
-                    MsrpTransferBenchmark.field(received, "cpu_ms"), Double.NaN,
-                    "sender " + sendDone.substring(5) + ", receiver " + recvDone.substring(5));
-        } finally {
-            if (send != null) {
-                send.destroy();
-            }
-            recv.destroy();
-        }
+        return MsrpTransferBenchmark.sipim(bytes, heap, chunk, "discard", 1,
+                List.of("--relay", relayUri, "--user", "bob"),
+                List.of("--relay", relayUri, "--user", "alice", "--success-report", "yes"));
     }
 }
