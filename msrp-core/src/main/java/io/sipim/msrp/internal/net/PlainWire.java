@@ -6,12 +6,15 @@ import java.nio.channels.SocketChannel;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-/** Plain TCP: reads into one reused heap buffer, writes straight through. */
+/**
+ * Plain TCP: reads into one reused direct buffer, writes straight through. Direct, because the JDK
+ * copies a heap buffer into a temporary direct one for every read and write on a socket.
+ */
 final class PlainWire implements Wire {
     private final ByteBuffer in;
 
     PlainWire(int readBufferBytes) {
-        in = ByteBuffer.allocate(readBufferBytes);
+        in = ByteBuffer.allocateDirect(readBufferBytes);
     }
 
     @Override
