@@ -64,7 +64,7 @@ public final class MsrpSession implements AutoCloseable {
     final IncomingMessages incoming;
     private volatile Consumer<ReceivedMessage> messageListener = m -> { };
     private volatile Consumer<String> abortedListener = id -> { };
-    private volatile Consumer<Progress> receiveProgress = p -> { };
+    private volatile Consumer<Progress> receiveProgress;
     private volatile SinkChooser sinkChooser;
     private volatile AcceptTypes acceptTypes;
 
@@ -296,7 +296,10 @@ public final class MsrpSession implements AutoCloseable {
 
     void receiveProgress(Progress p) {
         Consumer<Progress> l = receiveProgress;
-        stack.callback(() -> l.accept(p));
+        if (l != null) {
+            // Only when someone listens: a hand-off per chunk to the callback executor is not free.
+            stack.callback(() -> l.accept(p));
+        }
     }
 
     void submit(OutgoingState out) {
