@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code demo}: the whole page-mode IM path on loopback in one process. A registrar + proxy for
  * {@code sipim.test} starts on free ports; alice (UDP) and bob (TCP) register with digest
- * authentication; alice sends bob a MESSAGE through the proxy and bob answers. Prints each step
- * and exits 0 when every step worked, 1 otherwise.
+ * authentication; alice sends bob a MESSAGE through the proxy and bob answers. Then session mode
+ * ({@link MsrpDemo}): both authenticate at an MSRP relay, chat, and alice sends bob a file. Prints
+ * each step and exits 0 when every step worked, 1 otherwise.
  */
 final class DemoCommand {
     private final PrintStream out;
@@ -69,6 +70,10 @@ final class DemoCommand {
                 return Main.INVALID;
             }
             out.println("alice    MESSAGE from=" + m.from().uri() + " text=" + m.text());
+            if (!new MsrpDemo(out).run()) {
+                out.println("FAILED   the MSRP file was not delivered");
+                return Main.INVALID;
+            }
         } catch (Exception e) {
             out.println("FAILED   " + (e.getCause() != null ? e.getCause() : e));
             return Main.INVALID;

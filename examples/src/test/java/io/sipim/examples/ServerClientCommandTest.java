@@ -118,13 +118,15 @@ class ServerClientCommandTest {
     }
 
     @Test
-    @DisplayName("demo: registers alice and bob and exchanges two MESSAGEs, ending with OK")
+    @DisplayName("demo: registers alice and bob, exchanges two MESSAGEs, then chats and sends a file over MSRP through a relay, ending with OK")
     void demo() {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int code = new DemoCommand(new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
         String text = buf.toString(StandardCharsets.UTF_8);
         assertEquals(Main.OK, code, text);
         assertTrue(text.contains("bob      MESSAGE from=sip:alice@sipim.test text=Hi Bob, lunch at noon?"), text);
+        assertTrue(text.contains("bob      MSRP message text=Here is the menu."), text);
+        assertTrue(text.contains("bob      MSRP file menu.pdf 1048576 bytes, size and sha-1 checked"), text);
         assertTrue(text.trim().endsWith("OK demo finished"), text);
     }
 }

@@ -68,6 +68,7 @@ public final class MsrpStack implements AutoCloseable {
     private final RelaySettings relay;
     private volatile List<MsrpUri> relayPath = List.of();
     private ConnectionHandler relayConnection;
+    private volatile boolean closing;
     private RelayAuth relayAuth;
     private final Map<String, ConnectionHandler> reusable = new HashMap<>();
 
@@ -221,6 +222,7 @@ public final class MsrpStack implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
             for (MsrpSession s : Map.copyOf(sessions).values()) {
@@ -321,7 +323,9 @@ public final class MsrpStack implements AutoCloseable {
             if (!relayReady.isDone()) {
                 callback(() -> relayReady.completeExceptionally(new MsrpException("connection to the relay failed")));
             }
-            LOG.warn("lost the connection to MSRP relay {}", relay.uri);
+            if (!closing) {
+                LOG.warn("lost the connection to MSRP relay {}", relay.uri);
+            }
         }
     }
 
