@@ -43,6 +43,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private Link link;
     private final MsrpParser parser;
     private final Outbound outbound;
+    private final OkResponses okResponses = new OkResponses();
     /**
      * Transactions waiting for their response, oldest first. Every one has the same timeout, so the
      * oldest expires first and one sweep timer per connection serves them all: no timer object per
@@ -347,6 +348,10 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private void respond(MsrpRequest r, int status, String reason) {
         FailureReport fr = r.failureReport();
         if (fr == FailureReport.NO || (fr == FailureReport.PARTIAL && status == 200)) {
+            return;
+        }
+        if (status == 200) {
+            sendFrame(okResponses.ok(r));
             return;
         }
         MsrpResponse resp = MsrpResponse.to(r, status).comment(reason).build();
