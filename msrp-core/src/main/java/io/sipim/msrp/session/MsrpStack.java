@@ -119,9 +119,11 @@ public final class MsrpStack implements AutoCloseable {
             }
             throw e;
         }
-        this.dialer = (target, listener) -> network.connect(
-                new InetSocketAddress(InetAddress.getByName(target.host()), target.portOrDefault()), target.secure(),
-                target.host(), listener);
+        this.dialer = (target, listener) -> {
+            InetAddress address = lookedUp.remove(target.host());
+            return network.connect(new InetSocketAddress(address != null ? address : InetAddress.getByName(target.host()),
+                    target.portOrDefault()), target.secure(), target.host(), listener);
+        };
         if (relay != null) {
             try {
                 onLoop(this::connectRelay);
@@ -142,8 +144,44 @@ public final class MsrpStack implements AutoCloseable {
         return relay == null ? CompletableFuture.completedFuture(List.of()) : relayReady;
     }
 
-    /** Connects to our relay and authenticates (loop). Sessions made afterwards put its Use-Path first. */
+    /** Addresses looked up off the loop for a dial about to happen, by host name. */
+    private final Map<String, InetAddress> lookedUp = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Runs {@code then} on the loop once {@code target}'s host has an address. A DNS lookup can
+     * block, so a host name is looked up on another thread; an address literal (and a test's
+     * in-memory network) needs no lookup and goes on at once.
+     */
+    private void whenResolved(MsrpUri target, Runnable then, java.util.function.Consumer<Throwable> failed) {
+        String h = target.host();
+        if (ownedLoop == null || h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            then.run();
+            return;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return InetAddress.getByName(h);
+            } catch (java.net.UnknownHostException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).whenComplete((address, error) -> onLoop(() -> {
+            if (error != null) {
+                failed.accept(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : error);
+            } else {
+                lookedUp.put(h, address);
+                then.run();
+            }
+        }));
+    }
+
+    /** Looks the relay up, then connects and authenticates (loop). */
     private void connectRelay() {
+        whenResolved(relay.uri, this::connectRelayResolved, relayReady::completeExceptionally);
+    }
+
+    /** Connects to our relay and authenticates (loop). Sessions made afterwards put its Use-Path first. */
+    private void connectRelayResolved() {
         ConnectionHandler h = new ConnectionHandler(this, null);
         h.persistent(true);
         try {
@@ -298,6 +336,17 @@ public final class MsrpStack implements AutoCloseable {
             return;
         }
         MsrpUri first = s.remotePath().get(0);
+        ConnectionHandler existing = reusable.get(reuseKey(first));
+        if (existing != null && !existing.link().isClosed()) {
+            existing.bindActive(s);
+            return;
+        }
+        whenResolved(first, () -> dialAndBind(s, first), e -> s.bindFailed(
+                new MsrpException("cannot resolve " + first.host() + ": " + e.getMessage(), e)));
+    }
+
+    /** Opens a connection to the first hop (or takes one opened meanwhile) and binds the session (loop). */
+    private void dialAndBind(MsrpSession s, MsrpUri first) {
         String key = reuseKey(first);
         ConnectionHandler h = reusable.get(key);
         if (h == null || h.link().isClosed()) {

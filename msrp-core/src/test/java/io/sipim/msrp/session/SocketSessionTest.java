@@ -108,6 +108,31 @@ class SocketSessionTest {
     }
 
     @Test
+    void aHostNameInThePathIsLookedUpOffTheLoop() throws Exception {
+        try (MsrpStack alice = MsrpStack.builder().build();
+             MsrpStack bob = MsrpStack.builder().advertisedHost("localhost").build()) {
+            MsrpSession b = bob.newSession();
+            assertEquals("localhost", b.localUri().host());
+            MsrpSession a = alice.newSession();
+            CompletableFuture<ReceivedMessage> got = new CompletableFuture<>();
+            b.onMessage(got::complete).accept(a.localPath());
+            a.connect(b.localPath()).get(20, TimeUnit.SECONDS);
+            assertTrue(a.send("by name").completion().get(20, TimeUnit.SECONDS).delivered());
+            assertEquals("by name", got.get(20, TimeUnit.SECONDS).text());
+        }
+    }
+
+    @Test
+    void anUnknownHostFailsTheConnect() {
+        try (MsrpStack alice = MsrpStack.builder().build()) {
+            MsrpSession a = alice.newSession();
+            CompletionException e = assertThrows(CompletionException.class, () -> a.connect(
+                    List.of(io.sipim.msrp.message.MsrpUri.parse("msrp://no-such-host.invalid:2855/abcd;tcp"))).join());
+            assertTrue(e.getCause().getMessage().contains("no-such-host.invalid"), e.getCause().getMessage());
+        }
+    }
+
+    @Test
     void closingTheSenderEndsTheReceiversSession() throws Exception {
         try (MsrpStack alice = MsrpStack.builder().build(); MsrpStack bob = MsrpStack.builder().build()) {
             MsrpSession b = bob.newSession();
