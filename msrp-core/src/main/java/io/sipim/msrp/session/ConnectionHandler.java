@@ -52,7 +52,6 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     private final LinkedHashMap<String, Pending> transactions = new LinkedHashMap<>();
     private Scheduler.Timeout sweep;
     private final Set<MsrpSession> sessions = new HashSet<>();
-    private boolean opened;
     /** The connection to our relay (RFC 4976): it stays open while the stack runs, whatever sessions use it. */
     private boolean persistent;
     // The request being received.
@@ -103,10 +102,7 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
     void detach(MsrpSession s) {
         sessions.remove(s);
         transactions.values().removeIf(p -> (p.out != null && p.out.session == s) || p.binding == s);
-        if (sessions.isEmpty() && !link.outbound() && opened) {
-            // RFC 4975 §5.4: a connection no session uses may be closed; the active side owns it.
-            return;
-        }
+        // RFC 4975 §5.4: a connection no session uses may be closed; the side that opened it does.
         if (sessions.isEmpty() && link.outbound() && !persistent) {
             link.close(null);
         }
@@ -189,7 +185,6 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
 
     @Override
     public void opened(Link l) {
-        opened = true;
         if (outbound.hasWork()) {
             l.writable();
         }

@@ -1,6 +1,5 @@
 package io.sipim.msrp.session;
 
-import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpException;
 import io.sipim.msrp.message.MsrpHeader;
 import io.sipim.msrp.message.MsrpUri;
@@ -424,7 +423,4 @@ public final class MsrpSession implements AutoCloseable {
     public String toString() {
         return "MsrpSession " + localUri;
     }
-
-    /** Defaults of RFC 4975 §7.1.2 for a message built without report headers. */
-    static final FailureReport DEFAULT_FAILURE_REPORT = FailureReport.YES;
 }

@@ -139,11 +139,6 @@ public final class MsrpStack implements AutoCloseable {
     /** Completes once the first AUTH at the relay succeeded (RFC 4976 §5). */
     private final CompletableFuture<List<MsrpUri>> relayReady = new CompletableFuture<>();
 
-    /** The relay's Use-Path once bound, completed on the callback executor. */
-    public CompletableFuture<List<MsrpUri>> relayBound() {
-        return relay == null ? CompletableFuture.completedFuture(List.of()) : relayReady;
-    }
-
     /** Addresses looked up off the loop for a dial about to happen, by host name. */
     private final Map<String, InetAddress> lookedUp = new java.util.concurrent.ConcurrentHashMap<>();
 

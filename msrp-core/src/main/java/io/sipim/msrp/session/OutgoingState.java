@@ -137,8 +137,4 @@ final class OutgoingState {
             // the outcome is decided; a failing close changes nothing
         }
     }
-
-    long written() {
-        return written;
-    }
 }
