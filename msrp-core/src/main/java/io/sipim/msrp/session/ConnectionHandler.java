@@ -185,6 +185,14 @@ final class ConnectionHandler implements Link.Listener, MsrpParser.Handler, Outb
 
     @Override
     public void opened(Link l) {
+        // RFC 4572 §5: on msrps trusted by a=fingerprint, the peer's certificate is checked as soon
+        // as the handshake is done, before the binding SEND (or anything else) goes out.
+        for (MsrpSession s : List.copyOf(sessions)) {
+            if (s.state() == MsrpSession.State.CONNECTING && !s.fingerprintMatches(this)) {
+                l.close(new IOException("the peer's certificate does not match a=fingerprint"));
+                return;
+            }
+        }
         if (outbound.hasWork()) {
             l.writable();
         }

@@ -82,6 +82,8 @@ class SocketSessionTest {
             CompletionException e = assertThrows(CompletionException.class,
                     () -> a.connect(b.localPath(), impostor.fingerprint()).join());
             assertTrue(e.getCause().getMessage().contains("fingerprint"), e.getCause().getMessage());
+            // Checked right after the handshake: not even the binding SEND reached bob.
+            assertThrows(java.util.concurrent.TimeoutException.class, () -> b.bound().get(300, TimeUnit.MILLISECONDS));
         }
     }
 
