@@ -81,6 +81,27 @@ class RelaySessionTest {
     }
 
     @Test
+    void aRelayNamedByHostNameIsLookedUpOffTheLoops() throws Exception {
+        try (MsrpRelay r1 = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("one.test")
+                .users(Map.of("alice", "a")).start();
+             MsrpRelay r2 = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).host("localhost")
+                .realm("two.test").users(Map.of("bob", "b")).start();
+             MsrpStack alice = MsrpStack.builder().relay(r1.uri(), "alice", "a").build();
+             MsrpStack bob = MsrpStack.builder().relay(r2.uri(), "bob", "b").build()) {
+            assertEquals("localhost", r2.uri().host());
+            MsrpSession a = alice.newSession();
+            MsrpSession b = bob.newSession();
+            assertEquals("localhost", b.localPath().get(0).host(), "bob's a=path starts at r2, by name");
+            CompletableFuture<ReceivedMessage> got = new CompletableFuture<>();
+            b.onMessage(got::complete).accept(a.localPath());
+            a.connect(b.localPath()).get(20, TimeUnit.SECONDS);
+            // r1 dials r2 by its host name to forward (RFC 4976 §6).
+            assertTrue(a.send("by name").completion().get(20, TimeUnit.SECONDS).delivered());
+            assertEquals("by name", got.get(20, TimeUnit.SECONDS).text());
+        }
+    }
+
+    @Test
     void aWrongPasswordFailsTheStack() {
         try (MsrpRelay relay = MsrpRelay.builder().listen(new InetSocketAddress("127.0.0.1", 0)).realm("relay.test")
                 .users(Map.of("alice", "a-secret")).start()) {

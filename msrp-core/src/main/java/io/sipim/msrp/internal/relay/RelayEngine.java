@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -309,16 +310,42 @@ public final class RelayEngine {
         if (c != null && !c.isClosed()) {
             return c;
         }
+        RelayConnection rc = new RelayConnection(this, null, key);
+        outbound.put(key, rc);
+        if (isIp(next.host())) {
+            dial(rc, next, null);
+            return rc.isClosed() ? null : rc;
+        }
+        // A DNS lookup can block: it runs on another thread, and frames wait in the connection's
+        // queue (a connection without a link only queues) until it is dialled on the loop.
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return InetAddress.getByName(next.host());
+            } catch (java.net.UnknownHostException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }).whenComplete((address, error) -> scheduler.execute(() -> {
+            if (error != null) {
+                LOG.debug("MSRP relay cannot resolve {}: {}", next.host(), error.toString());
+                rc.closed(null, new IOException("cannot resolve " + next.host(), error));
+            } else {
+                dial(rc, next, address);
+            }
+        }));
+        return rc;
+    }
+
+    /** Connects {@code rc} to {@code next} (loop); a failure closes it, which fails what it holds. */
+    private void dial(RelayConnection rc, MsrpUri next, InetAddress resolved) {
         try {
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(next.host()), next.portOrDefault());
-            RelayConnection rc = new RelayConnection(this, null, key);
-            Connection conn = network.connect(address, next.secure(), isIp(next.host()) ? null : next.host(), rc);
+            InetAddress a = resolved != null ? resolved : InetAddress.getByName(next.host());
+            Connection conn = network.connect(new InetSocketAddress(a, next.portOrDefault()), next.secure(),
+                    isIp(next.host()) ? null : next.host(), rc);
             rc.link(conn);
-            outbound.put(key, rc);
-            return rc;
+            rc.flush();
         } catch (IOException | RuntimeException e) {
-            LOG.debug("MSRP relay cannot connect to {}: {}", key, e.toString());
-            return null;
+            LOG.debug("MSRP relay cannot connect to {}: {}", rc.outboundKey, e.toString());
+            rc.closed(null, e instanceof IOException io ? io : new IOException(e));
         }
     }
 
