@@ -1,5 +1,6 @@
 package io.sipim.msrp.session;
 
+import io.sipim.msrp.internal.ids.SessionIds;
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.internal.net.Link;
 import io.sipim.msrp.internal.relay.AuthChannel;

@@ -1,5 +1,6 @@
 package io.sipim.msrp.session;
 
+import io.sipim.msrp.internal.ids.SessionIds;
 import io.sipim.msrp.message.FailureReport;
 import io.sipim.msrp.message.MsrpHeader;
 import java.util.ArrayList;

@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * loop compiles to the same tight code whatever the JIT saw before, where a loop of
  * {@code ByteBuffer.get(int)} on a direct buffer ran up to three times slower depending on the profile.
  */
-final class EndLineScan {
+public final class EndLineScan {
     static final int HYPHENS = 7;
     /** Size of the heap window for direct buffers. */
     static final int WINDOW = 8192;
@@ -56,7 +56,7 @@ final class EndLineScan {
     }
 
     /** The index of the first {@code pattern} in {@code b[from, to)}, or -1. */
-    static int indexOf(byte[] b, int from, int to, byte[] pattern) {
+    public static int indexOf(byte[] b, int from, int to, byte[] pattern) {
         int len = pattern.length;
         int lastStart = to - len;
         int i = from + HYPHENS - 1;

@@ -1,5 +1,6 @@
 package io.sipim.msrp.internal.relay;
 
+import io.sipim.msrp.internal.ids.SessionIds;
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.message.MsrpUri;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ final class BindingTable {
                 return b;
             }
         }
-        Binding b = new Binding(user, relayUri.withSessionId(Ids.sessionId()), connection, expiresAt);
+        Binding b = new Binding(user, relayUri.withSessionId(SessionIds.next()), connection, expiresAt);
         bySessionId.put(b.sessionId(), b);
         connection.bindings.add(b);
         size = bySessionId.size();

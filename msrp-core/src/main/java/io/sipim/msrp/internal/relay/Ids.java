@@ -1,13 +1,12 @@
 package io.sipim.msrp.internal.relay;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import io.sipim.msrp.internal.chunk.EndLineScan;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Transaction ids and session-ids for a relay and its clients. */
+/** Transaction ids for a relay and its clients. */
 final class Ids {
     private static final char[] ALPHANUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-    private static final SecureRandom SECURE = new SecureRandom();
 
     private Ids() {
     }
@@ -25,16 +24,6 @@ final class Ids {
         return new String(c);
     }
 
-    /**
-     * A session-id for a relay URI handed to a client in Use-Path: 120 bits from {@link SecureRandom}
-     * (RFC 4975 §14.1 asks for at least 80 so that it cannot be guessed), base64url.
-     */
-    static String sessionId() {
-        byte[] b = new byte[15];
-        SECURE.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
     /** A transaction id whose end-line {@code -------tid} does not occur in {@code body}. */
     static String transactionIdNotIn(byte[] body, int length) {
         while (true) {
@@ -46,32 +35,6 @@ final class Ids {
     }
 
     static boolean containsEndLine(byte[] body, int length, String tid) {
-        int n = 7 + tid.length();
-        // Seven dashes in a row always cover a position p with p % 7 == 6: probe only those.
-        for (int p = 6; p < length; p += 7) {
-            if (body[p] != '-') {
-                continue;
-            }
-            for (int i = Math.max(0, p - 6); i <= p && i + n <= length; i++) {
-                if (matches(body, i, tid)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean matches(byte[] body, int at, String tid) {
-        for (int k = 0; k < 7; k++) {
-            if (body[at + k] != '-') {
-                return false;
-            }
-        }
-        for (int k = 0; k < tid.length(); k++) {
-            if (body[at + 7 + k] != tid.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return EndLineScan.indexOf(body, 0, length, ("-------" + tid).getBytes(StandardCharsets.US_ASCII)) >= 0;
     }
 }
