@@ -3,12 +3,12 @@ package io.sipim.msrp.session;
 import io.sipim.msrp.message.MsrpException;
 import io.sipim.msrp.message.MsrpHeader;
 import io.sipim.msrp.message.MsrpUri;
+import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.sdp.AcceptTypes;
-import io.sipim.msrp.transport.MsrpTls;
+import io.sipim.msrp.sdp.Fingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,7 +123,7 @@ public final class MsrpSession implements AutoCloseable {
      * with an empty SEND (RFC 4975 §5.4).
      *
      * @param fingerprint the peer's {@code a=fingerprint} value ({@code "sha-256 AB:CD:…"}) for msrps
-     *     with {@link MsrpTls.Verification#FINGERPRINT}, else null
+     *     with {@link io.sipim.msrp.transport.MsrpTls.Verification#FINGERPRINT}, else null
      * @return completes with this session on the 200 to the binding SEND; fails with an
      *     {@link MsrpException} on a failure response, a timeout or a connection failure
      */
@@ -357,13 +357,12 @@ public final class MsrpSession implements AutoCloseable {
         if (fingerprint == null || !handler.link().secure()) {
             return true;
         }
-        int sp = fingerprint.indexOf(' ');
-        if (sp < 0) {
+        List<Certificate> chain = handler.link().peerCertificates();
+        try {
+            return !chain.isEmpty() && Fingerprint.parse(fingerprint).matches(chain.get(0).getEncoded());
+        } catch (MsrpParseException | java.security.cert.CertificateEncodingException e) {
             return false;
         }
-        List<Certificate> chain = handler.link().peerCertificates();
-        return !chain.isEmpty() && chain.get(0) instanceof X509Certificate x
-                && MsrpTls.fingerprint(fingerprint.substring(0, sp), x).equalsIgnoreCase(fingerprint.substring(sp + 1).trim());
     }
 
     /** Binds the session to a connection and lets waiting messages go. */

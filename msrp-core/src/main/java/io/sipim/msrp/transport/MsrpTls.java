@@ -1,13 +1,11 @@
 package io.sipim.msrp.transport;
 
+import io.sipim.msrp.sdp.Fingerprint;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 import java.util.Objects;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -56,7 +54,14 @@ public final class MsrpTls {
 
     /** Our {@code a=fingerprint} value, {@code sha-256 AB:CD:…}, for the SDP we send; null without a certificate. */
     public String fingerprint() {
-        return certificate == null ? null : "sha-256 " + fingerprint("SHA-256", certificate);
+        if (certificate == null) {
+            return null;
+        }
+        try {
+            return Fingerprint.of("sha-256", certificate.getEncoded()).value();
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode our certificate: " + e.getMessage(), e);
+        }
     }
 
     public static Builder builder() {
@@ -70,28 +75,6 @@ public final class MsrpTls {
 
     public Verification verification() {
         return verification;
-    }
-
-    /**
-     * The RFC 8122 fingerprint of a certificate: {@code algorithm} as named in SDP ({@code sha-256},
-     * {@code sha-1} …) and upper-case hex octets joined by colons.
-     */
-    public static String fingerprint(String algorithm, X509Certificate certificate) {
-        try {
-            MessageDigest md = MessageDigest.getInstance(algorithm.toUpperCase(Locale.ROOT));
-            byte[] hash = md.digest(certificate.getEncoded());
-            StringBuilder sb = new StringBuilder(hash.length * 3);
-            for (byte b : hash) {
-                if (sb.length() > 0) {
-                    sb.append(':');
-                }
-                sb.append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalArgumentException("cannot hash certificate with " + algorithm + ": " + e.getMessage(), e);
-        }
     }
 
     /** Builds {@link MsrpTls}. */
