@@ -3,6 +3,7 @@ package io.sipim.msrp.session;
 import io.sipim.msrp.internal.ids.SessionIds;
 import io.sipim.msrp.internal.loop.IoLoop;
 import io.sipim.msrp.internal.loop.Scheduler;
+import io.sipim.msrp.internal.net.HostLookup;
 import io.sipim.msrp.internal.net.Link;
 import io.sipim.msrp.internal.net.Network;
 import io.sipim.msrp.internal.auth.DigestClient;
@@ -150,20 +151,13 @@ public final class MsrpStack implements AutoCloseable {
      */
     private void whenResolved(MsrpUri target, Runnable then, java.util.function.Consumer<Throwable> failed) {
         String h = target.host();
-        if (ownedLoop == null || h.indexOf(':') >= 0 || h.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+        if (ownedLoop == null || HostLookup.isAddressLiteral(h)) {
             then.run();
             return;
         }
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return InetAddress.getByName(h);
-            } catch (java.net.UnknownHostException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).whenComplete((address, error) -> onLoop(() -> {
+        HostLookup.lookUp(h).whenComplete((address, error) -> onLoop(() -> {
             if (error != null) {
-                failed.accept(error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                        ? c.getCause() : error);
+                failed.accept(HostLookup.cause(error));
             } else {
                 lookedUp.put(h, address);
                 then.run();

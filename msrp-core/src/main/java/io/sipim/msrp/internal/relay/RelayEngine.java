@@ -2,6 +2,7 @@ package io.sipim.msrp.internal.relay;
 
 import io.sipim.msrp.internal.loop.Scheduler;
 import io.sipim.msrp.internal.net.Connection;
+import io.sipim.msrp.internal.net.HostLookup;
 import io.sipim.msrp.internal.net.Link;
 import io.sipim.msrp.internal.net.Network;
 import io.sipim.msrp.message.ByteRange;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -312,22 +312,16 @@ public final class RelayEngine {
         }
         RelayConnection rc = new RelayConnection(this, null, key);
         outbound.put(key, rc);
-        if (isIp(next.host())) {
+        // A DNS lookup can block: it runs on another thread, and frames wait in the connection's
+        // queue (a connection without a link only queues) until it is dialled on the loop.
+        if (HostLookup.isAddressLiteral(next.host())) {
             dial(rc, next, null);
             return rc.isClosed() ? null : rc;
         }
-        // A DNS lookup can block: it runs on another thread, and frames wait in the connection's
-        // queue (a connection without a link only queues) until it is dialled on the loop.
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return InetAddress.getByName(next.host());
-            } catch (java.net.UnknownHostException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).whenComplete((address, error) -> scheduler.execute(() -> {
+        HostLookup.lookUp(next.host()).whenComplete((address, error) -> scheduler.execute(() -> {
             if (error != null) {
-                LOG.debug("MSRP relay cannot resolve {}: {}", next.host(), error.toString());
-                rc.closed(null, new IOException("cannot resolve " + next.host(), error));
+                LOG.debug("MSRP relay cannot resolve {}: {}", next.host(), HostLookup.cause(error).toString());
+                rc.closed(null, new IOException("cannot resolve " + next.host(), HostLookup.cause(error)));
             } else {
                 dial(rc, next, address);
             }
@@ -340,17 +334,13 @@ public final class RelayEngine {
         try {
             InetAddress a = resolved != null ? resolved : InetAddress.getByName(next.host());
             Connection conn = network.connect(new InetSocketAddress(a, next.portOrDefault()), next.secure(),
-                    isIp(next.host()) ? null : next.host(), rc);
+                    HostLookup.isAddressLiteral(next.host()) ? null : next.host(), rc);
             rc.link(conn);
             rc.flush();
         } catch (IOException | RuntimeException e) {
             LOG.debug("MSRP relay cannot connect to {}: {}", rc.outboundKey, e.toString());
             rc.closed(null, e instanceof IOException io ? io : new IOException(e));
         }
-    }
-
-    private static boolean isIp(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(ch -> ch == '.' || (ch >= '0' && ch <= '9'));
     }
 
     void closed(RelayConnection c, IOException cause) {
