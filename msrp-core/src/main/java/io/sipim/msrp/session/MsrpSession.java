@@ -128,18 +128,7 @@ public final class MsrpSession implements AutoCloseable {
      *     {@link MsrpException} on a failure response, a timeout or a connection failure
      */
     public CompletableFuture<MsrpSession> connect(List<MsrpUri> remotePath, String fingerprint) {
-        List<MsrpUri> path = checkedPath(remotePath);
-        stack.onLoop(() -> {
-            if (state != State.NEW) {
-                bound.completeExceptionally(new IllegalStateException("session already " + state));
-                return;
-            }
-            this.remotePath = path;
-            this.fingerprint = fingerprint;
-            state = State.CONNECTING;
-            stack.connectSession(this);
-        });
-        return bound;
+        return start(State.CONNECTING, checkedPath(remotePath), fingerprint);
     }
 
     /** {@link #connect(List, String)} without a fingerprint. */
@@ -152,17 +141,7 @@ public final class MsrpSession implements AutoCloseable {
      * request whose From-Path does not end in the last URI of {@code remotePath} is refused with 403.
      */
     public CompletableFuture<MsrpSession> accept(List<MsrpUri> remotePath, String fingerprint) {
-        List<MsrpUri> path = checkedPath(remotePath);
-        stack.onLoop(() -> {
-            if (state != State.NEW) {
-                bound.completeExceptionally(new IllegalStateException("session already " + state));
-                return;
-            }
-            this.remotePath = path;
-            this.fingerprint = fingerprint;
-            state = State.ACCEPTING;
-        });
-        return bound;
+        return start(State.ACCEPTING, checkedPath(remotePath), fingerprint);
     }
 
     /** {@link #accept(List, String)} without a fingerprint. */
@@ -176,12 +155,22 @@ public final class MsrpSession implements AutoCloseable {
      * only where the URI travels privately (command-line tools, tests).
      */
     public CompletableFuture<MsrpSession> acceptAny() {
+        return start(State.ACCEPTING, List.of(), null);
+    }
+
+    /** Leaves NEW for {@code next} (once only) with the peer's path; the active side then dials. */
+    private CompletableFuture<MsrpSession> start(State next, List<MsrpUri> path, String fingerprint) {
         stack.onLoop(() -> {
             if (state != State.NEW) {
                 bound.completeExceptionally(new IllegalStateException("session already " + state));
                 return;
             }
-            state = State.ACCEPTING;
+            this.remotePath = path;
+            this.fingerprint = fingerprint;
+            state = next;
+            if (next == State.CONNECTING) {
+                stack.connectSession(this);
+            }
         });
         return bound;
     }
