@@ -62,11 +62,13 @@ public final class Messages {
     /**
      * Reads every value a parsed SIPIM message makes only on first use, so that SIPIM has made
      * every string JAIN-SIP makes while parsing: the text of Call-ID and of text and extension
-     * headers (cut from the header section when read), the text, host, user and parameters of the
+     * headers (cut from the header section when read), the host, user and parameters of the
      * Request-URI and of every name-addr URI, and every parameter list (name-addr, Via, digest
      * credentials and challenges, media types), whose names and values are also made on first
-     * read. Walking the headers allocates a little itself ({@code Header.values()} wraps a single
-     * value in a list), which counts against SIPIM.
+     * read. The whole text of a URI is not read: JAIN-SIP keeps none ({@code GenericURI.uriString}
+     * stays null for a parsed sip URI; its {@code encode()} writes the text again from the
+     * fields). The values are walked by index ({@code Header.valueCount}, {@code valueAt}), as an
+     * application that reads them all would, without a list per header.
      *
      * @return the total length of what was read, so the JIT cannot drop it
      */
@@ -76,7 +78,8 @@ public final class Messages {
             n += read(r.requestUri());
         }
         for (Header h : m.headers()) {
-            for (Object v : h.values()) {
+            for (int i = 0, count = h.valueCount(); i < count; i++) {
+                Object v = h.valueAt(i);
                 if (v instanceof NameAddr a) {
                     n += read(a.uri()) + read(a.parameters());
                 } else if (v instanceof Via via) {
@@ -107,7 +110,7 @@ public final class Messages {
     private static int read(Uri uri) {
         if (uri instanceof SipUri u) {
             String user = u.user();
-            return u.toString().length() + u.host().length() + (user == null ? 0 : user.length()) + read(u.parameters());
+            return u.host().length() + (user == null ? 0 : user.length()) + read(u.parameters());
         }
         return 0;
     }

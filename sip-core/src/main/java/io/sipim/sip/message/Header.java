@@ -200,6 +200,19 @@ public final class Header {
         return new ValueList(resolve(typed));
     }
 
+    /** Number of typed values on this line: {@code values().size()} without making the list. */
+    public int valueCount() {
+        return typed == null ? 0 : list ? ((List<?>) typed).size() : 1;
+    }
+
+    /** The typed value at {@code index}: {@code values().get(index)} without making the list. */
+    public Object valueAt(int index) {
+        if (index < 0 || index >= valueCount()) {
+            throw new IndexOutOfBoundsException("index " + index + " of " + valueCount());
+        }
+        return resolve(list ? ((List<?>) typed).get(index) : typed);
+    }
+
     /** Appends the typed values that are of {@code name} to {@code out}. */
     @SuppressWarnings("unchecked")
     <T> void collect(HeaderName<T> n, List<T> out) {

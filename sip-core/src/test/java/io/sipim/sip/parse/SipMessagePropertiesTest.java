@@ -2,6 +2,7 @@ package io.sipim.sip.parse;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -280,7 +281,19 @@ class SipMessagePropertiesTest {
             assertEquals(eh.get(i).spelledName(), ah.get(i).spelledName());
             assertEquals(eh.get(i).value(), ah.get(i).value());
             assertEquals(eh.get(i).values(), ah.get(i).values());
+            assertIndexedValuesMatchTheList(ah.get(i));
         }
+    }
+
+    /** {@code valueCount}/{@code valueAt} answer what {@code values()} holds, without the list. */
+    static void assertIndexedValuesMatchTheList(Header h) {
+        List<?> values = h.values();
+        assertEquals(values.size(), h.valueCount());
+        for (int k = 0; k < values.size(); k++) {
+            assertEquals(values.get(k), h.valueAt(k));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> h.valueAt(values.size()));
+        assertThrows(IndexOutOfBoundsException.class, () -> h.valueAt(-1));
     }
 
     @Property(tries = 1000)
@@ -522,6 +535,8 @@ class SipMessagePropertiesTest {
             m.encode();
         } catch (SipParseException e) {
             checkError(e, input.length, input);
+            // headers whose value did not parse have no typed values, the others theirs
+            e.partialMessage().ifPresent(m -> m.headers().forEach(SipMessagePropertiesTest::assertIndexedValuesMatchTheList));
         } catch (Throwable t) {
             fail("parseDatagram threw " + t + " for input " + HexFormat.of().formatHex(input), t);
         }
