@@ -120,6 +120,20 @@ public final class Tokens {
         return w != null ? w : Lexer.ascii(b, from, to);
     }
 
+    /**
+     * A parameter value {@code b[from, to)} (ASCII) as a String, as {@link #token}, but without the
+     * look-up when it cannot be a shared word: a quoted string, or a number, host address, tag or
+     * branch starting with a digit (the words that do, {@code 2.0} and {@code 100rel}, are not
+     * parameter values).
+     */
+    public static String value(byte[] b, int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        int c = b[from];
+        return c == '"' || c >= '0' && c <= '9' ? Lexer.ascii(b, from, to) : token(b, from, to);
+    }
+
     /** {@code b[from, to)} as a String (UTF-8 aware), shared when it is a well-known word. */
     public static String substring(byte[] b, int from, int to) {
         String w = word(b, from, to);

@@ -121,7 +121,7 @@ public final class UriAccess {
             if (paramCount > 0) {
                 // an earlier parameter had an escape: all are strings from there on
                 String name = Tokens.token(s, nameStart, nameEnd);
-                String value = valueEnd == nameEnd ? null : Tokens.token(s, nameEnd + 1, valueEnd);
+                String value = valueEnd == nameEnd ? null : Tokens.value(s, nameEnd + 1, valueEnd);
                 addParameter(s, name, value, name, value);
                 return;
             }
@@ -142,7 +142,7 @@ public final class UriAccess {
                     int ne = paramRanges[k + 1];
                     int ve = paramRanges[k + 2];
                     String n0 = Tokens.token(s, paramRanges[k], ne);
-                    String v0 = ve == ne ? null : Tokens.token(s, ne + 1, ve);
+                    String v0 = ve == ne ? null : Tokens.value(s, ne + 1, ve);
                     addParameter(n0, v0, n0, v0);
                 }
             }

@@ -85,8 +85,8 @@ public final class ValueParsers {
 
     /**
      * A token list written {@code a, b, c} (Allow, Supported, Require ...) read in one loop: the one
-     * token, or an array of exactly the tokens; null (the lexer unmoved) for any other spelling,
-     * which the general list grammar then reads.
+     * token, or an array holding the tokens from index 0 up to its first null (or its end); null
+     * (the lexer unmoved) for any other spelling, which the general list grammar then reads.
      */
     public static Object tokenList(Lexer lx) {
         byte[] s = lx.source();
@@ -116,7 +116,7 @@ public final class ValueParsers {
             p = te;
             if (p == e) {
                 lx.pos(p);
-                return n == 1 ? first : java.util.Arrays.copyOf(values, n);
+                return n == 1 ? first : values;
             }
             if (s[p] != ',') {
                 return null;

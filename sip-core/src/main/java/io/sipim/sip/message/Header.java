@@ -44,7 +44,7 @@ public final class Header {
         this.start = 0;
         this.end = source.length;
         this.typed = typed;
-        this.list = name.kind() == HeaderName.Kind.LIST && typed instanceof List;
+        this.list = typed instanceof ValueList;
         this.ascii = ascii;
     }
 
@@ -56,7 +56,7 @@ public final class Header {
         this.start = start;
         this.end = end;
         this.typed = typed;
-        this.list = name.kind() == HeaderName.Kind.LIST && typed instanceof List;
+        this.list = typed instanceof ValueList;
         this.ascii = ascii;
     }
 
@@ -91,7 +91,7 @@ public final class Header {
             name.codec().format(Objects.requireNonNull(v, "value"), sb);
         }
         String text = sb.toString();
-        return new Header(name, name.name(), text, List.copyOf(values), isAscii(text));
+        return new Header(name, name.name(), text, new ValueList(values.toArray(), values.size()), isAscii(text));
     }
 
     static <T> Header parsed(HeaderName<T> name, String spelled, String value) {
@@ -109,12 +109,16 @@ public final class Header {
         }
         if (lx.atEnd()) {
             // Empty lists are legal for Accept, Allow, Supported ... (RFC 3261 §20.1, §20.5).
-            return List.of();
+            return ValueList.EMPTY;
         }
         if (codec == ValueParsers.TOKEN) {
             Object tokens = ValueParsers.tokenList(lx);
             if (tokens instanceof Object[] list) {
-                return new ValueList(list, list.length);
+                int n = 2;
+                while (n < list.length && list[n] != null) {
+                    n++;
+                }
+                return new ValueList(list, n);
             }
             if (tokens != null) {
                 return tokens;
@@ -186,9 +190,9 @@ public final class Header {
             return List.of();
         }
         if (list) {
-            List<?> l = (List<?>) typed;
+            ValueList l = (ValueList) typed;
             // Identity suffices (no list element can spell "<whole value>"); a ValueList looks without an iterator.
-            if (l instanceof ValueList v ? !v.holds(Lexer.WHOLE_VALUE) : !l.contains(Lexer.WHOLE_VALUE)) {
+            if (!l.holds(Lexer.WHOLE_VALUE)) {
                 return l;
             }
             List<Object> out = new ArrayList<>(l.size());
@@ -202,7 +206,7 @@ public final class Header {
 
     /** Number of typed values on this line: {@code values().size()} without making the list. */
     public int valueCount() {
-        return typed == null ? 0 : list ? ((List<?>) typed).size() : 1;
+        return typed == null ? 0 : list ? ((ValueList) typed).size() : 1;
     }
 
     /** The typed value at {@code index}: {@code values().get(index)} without making the list. */
@@ -210,7 +214,7 @@ public final class Header {
         if (index < 0 || index >= valueCount()) {
             throw new IndexOutOfBoundsException("index " + index + " of " + valueCount());
         }
-        return resolve(list ? ((List<?>) typed).get(index) : typed);
+        return resolve(list ? ((ValueList) typed).get(index) : typed);
     }
 
     /** Appends the typed values that are of {@code name} to {@code out}. */
@@ -220,7 +224,7 @@ public final class Header {
             return;
         }
         if (list) {
-            for (Object o : (List<?>) typed) {
+            for (Object o : (ValueList) typed) {
                 out.add((T) resolve(o));
             }
         } else {
@@ -232,7 +236,7 @@ public final class Header {
     @SuppressWarnings("unchecked")
     <T> T first() {
         if (list) {
-            List<?> l = (List<?>) typed;
+            ValueList l = (ValueList) typed;
             return l.isEmpty() ? null : (T) resolve(l.get(0));
         }
         return (T) resolve(typed);
@@ -241,7 +245,7 @@ public final class Header {
     /** Number of values on this line. */
     int count() {
         if (list) {
-            return ((List<?>) typed).size();
+            return ((ValueList) typed).size();
         }
         return 1;
     }

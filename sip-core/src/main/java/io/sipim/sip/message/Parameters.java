@@ -86,7 +86,7 @@ public final class Parameters {
                 int ne = at[k + 1];
                 int ve = at[k + 2];
                 v[2 * i] = Tokens.token(src, ns, ne);
-                v[2 * i + 1] = ve == ne ? null : Tokens.token(src, ne + 1, ve);
+                v[2 * i + 1] = ve == ne ? null : Tokens.value(src, ne + 1, ve);
             }
             CUT.setRelease(this, v);
         }

@@ -13,6 +13,9 @@ import java.util.RandomAccess;
  * iterator (and often the list) instead of allocating both per header.
  */
 final class ValueList extends AbstractList<Object> implements RandomAccess {
+    /** The list of no values (an empty Allow, Supported ... line). */
+    static final ValueList EMPTY = new ValueList(new Object[0], 0);
+
     /** The values, or null for a list of exactly {@link #single}. */
     private final Object[] values;
     private final Object single;
