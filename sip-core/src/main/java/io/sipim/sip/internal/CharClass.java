@@ -136,13 +136,30 @@ public final class CharClass {
      * ranges of one array that holds the whole header section.
      */
     public static int indexOf(byte[] s, char c, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        if (c < 0x80) {
+            // eight bytes at a time: a zero byte of x ^ c*0x0101.. is a match; the lowest flagged
+            // byte is exact (borrows only run upwards from a true hit)
+            long pattern = (c & 0xffL) * 0x0101010101010101L;
+            while (i + 8 <= to) {
+                long x = (long) LONG_LE.get(s, i) ^ pattern;
+                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+                if (zero != 0) {
+                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+                }
+                i += 8;
+            }
+        }
+        for (; i < to; i++) {
             if (s[i] == c) {
                 return i;
             }
         }
         return -1;
     }
+
+    private static final java.lang.invoke.VarHandle LONG_LE = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** True when every character of {@code s} is a token character and {@code s} is not empty. */
     public static boolean isToken(String s) {

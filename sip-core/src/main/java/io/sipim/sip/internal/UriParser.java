@@ -132,18 +132,15 @@ public final class UriParser {
     private static SipUri sip(byte[] s, int start, int end, int colon, boolean secure, UriAccess.SipParts u) {
         u.secure = secure;
         int p = colon + 1;
-        // The first '@' ends the userinfo. The usual user (user characters only, then '@') is
-        // found and checked in this one scan; anything else looks on for '@' and checks apart.
-        int q = CharClass.skip(s, p, end, CharClass.USER);
-        if (q < end && s[q] == '@' && q > p) {
+        // The first '@' (found eight bytes at a time) ends the userinfo; the usual user (user
+        // characters only) is checked in one scan up to it, anything else by userinfo().
+        int at = CharClass.indexOf(s, '@', p, end);
+        if (at > p && CharClass.skip(s, p, at, CharClass.USER) == at) {
             u.userStart = p;
-            u.userEnd = q;
-            p = q + 1;
-        } else {
-            int at = q < end && s[q] == '@' ? q : CharClass.indexOf(s, '@', q, end);
-            if (at >= 0) {
-                p = userinfo(s, p, at, u);
-            }
+            u.userEnd = at;
+            p = at + 1;
+        } else if (at >= 0) {
+            p = userinfo(s, p, at, u);
         }
         p = host(s, p, end, u);
         if (p < end && s[p] == ':') {

@@ -414,21 +414,8 @@ public final class SipParser {
 
         /** Index of the first ':' in {@code [from, to)}, or {@code to}; eight bytes at a time (names are short). */
         private int colon(int from, int to) {
-            byte[] b = this.b;
-            int i = from;
-            while (i + 8 <= to) {
-                long x = (long) LONG.get(b, i) ^ 0x3a3a3a3a3a3a3a3aL;
-                long zero = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-                if (zero != 0) {
-                    // the lowest flagged byte is exact (borrows only run upwards from a true hit)
-                    return i + (Long.numberOfTrailingZeros(zero) >>> 3);
-                }
-                i += 8;
-            }
-            while (i < to && b[i] != ':') {
-                i++;
-            }
-            return i;
+            int i = CharClass.indexOf(b, ':', from, to);
+            return i < 0 ? to : i;
         }
 
         private boolean hasLineBreak(int from, int to) {
