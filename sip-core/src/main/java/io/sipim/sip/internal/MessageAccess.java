@@ -60,9 +60,6 @@ public abstract class MessageAccess {
     /** The message's own header array (not a copy: read only). */
     public abstract Header[] headerArray(io.sipim.sip.message.SipMessage m);
 
-    /** Number of values on a header line. */
-    public abstract int count(Header h);
-
     /** The first typed value of a header line, or null. */
     public abstract Object first(Header h);
 

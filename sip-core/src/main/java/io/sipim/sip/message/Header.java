@@ -114,7 +114,7 @@ public final class Header {
         if (codec == ValueParsers.TOKEN) {
             Object tokens = ValueParsers.tokenList(lx);
             if (tokens instanceof Object[] list) {
-                int n = 2;
+                int n = 2; // an array holds two tokens or more (one comes back as itself)
                 while (n < list.length && list[n] != null) {
                     n++;
                 }
@@ -240,14 +240,6 @@ public final class Header {
             return l.isEmpty() ? null : (T) resolve(l.get(0));
         }
         return (T) resolve(typed);
-    }
-
-    /** Number of values on this line. */
-    int count() {
-        if (list) {
-            return ((ValueList) typed).size();
-        }
-        return 1;
     }
 
     boolean ascii() {

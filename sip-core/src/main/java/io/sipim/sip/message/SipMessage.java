@@ -271,11 +271,6 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
-        public int count(Header h) {
-            return h.count();
-        }
-
-        @Override
         public Object first(Header h) {
             return h.first();
         }

@@ -55,7 +55,7 @@ public final class MessageValidator {
             }
             long bit = 1L << ordinal;
             if (n == HeaderName.VIA) {
-                vias += ACCESS.count(h);
+                vias += h.valueCount();
             } else if ((seen & bit) != 0 && n.kind() == HeaderName.Kind.SINGLE) {
                 where[0] = i;
                 throw duplicate(n);

@@ -405,7 +405,7 @@ public final class SipParser {
             } else if (name == HeaderName.CONTENT_LENGTH) {
                 contentLength = ACCESS.first(h) instanceof Long cl ? cl : -1;
             } else if (name == HeaderName.VIA) {
-                vias += ACCESS.count(h);
+                vias += h.valueCount();
                 if (vias > limits.maxVias()) {
                     throw fatal("more than " + limits.maxVias() + " Via values", 400, from);
                 }
