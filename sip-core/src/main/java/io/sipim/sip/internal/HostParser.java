@@ -318,7 +318,7 @@ public final class HostParser {
     }
 
     /** True when {@code v[from, to)} is exactly an IPv4 address: four octets of 1-3 digits up to 255. */
-    private static boolean isDottedQuad(byte[] v, int from, int to) {
+    static boolean isDottedQuad(byte[] v, int from, int to) {
         int octets = 0;
         int digits = 0;
         int octet = 0;

@@ -38,6 +38,12 @@ public abstract class MessageAccess {
     public abstract Header header(HeaderName<?> name, String spelled, byte[] source, int start, int end, boolean ascii,
             Lexer lexer);
 
+    /**
+     * A parsed header spelled canonically whose ASCII value {@code source[start, end)} was typed
+     * by the caller as {@code typed} (one value, not a list); the source must not change afterwards.
+     */
+    public abstract Header typedHeader(HeaderName<?> name, byte[] source, int start, int end, Object typed);
+
     /** A header whose value could not be parsed; kept as text in a partial message. */
     public abstract Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii);
 

@@ -241,6 +241,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
+        public Header typedHeader(HeaderName<?> name, byte[] source, int start, int end, Object typed) {
+            return new Header(name, name.name(), source, start, end, typed, true);
+        }
+
+        @Override
         public Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii) {
             return new Header(name, spelled, value, null, ascii);
         }

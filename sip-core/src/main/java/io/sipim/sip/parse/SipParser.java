@@ -3,6 +3,7 @@ package io.sipim.sip.parse;
 import io.sipim.sip.internal.CharClass;
 import io.sipim.sip.internal.Lexer;
 import io.sipim.sip.internal.MessageAccess;
+import io.sipim.sip.internal.OnePassLines;
 import io.sipim.sip.message.CSeq;
 import io.sipim.sip.message.Header;
 import io.sipim.sip.message.HeaderName;
@@ -37,6 +38,8 @@ public final class SipParser {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final SipLimits limits;
+    /** False only in tests that compare the one-pass path ({@link OnePassLines}) with the general one. */
+    private final boolean onePass;
 
     /** A parser with {@link SipLimits#DEFAULT}. */
     public SipParser() {
@@ -44,7 +47,13 @@ public final class SipParser {
     }
 
     public SipParser(SipLimits limits) {
+        this(limits, true);
+    }
+
+    /** With {@code onePass} false, every header line takes the general path (for tests that compare the two). */
+    SipParser(SipLimits limits, boolean onePass) {
         this.limits = limits;
+        this.onePass = onePass;
     }
 
     public SipLimits limits() {
@@ -58,7 +67,7 @@ public final class SipParser {
 
     /** Parses {@code length} bytes of {@code buf} from {@code offset} as one datagram. */
     public SipMessage parseDatagram(byte[] buf, int offset, int length) {
-        return new Run(limits, buf, offset, offset + length, false).parse();
+        return new Run(limits, buf, offset, offset + length, false, onePass).parse();
     }
 
     /**
@@ -66,7 +75,7 @@ public final class SipParser {
      * one message whose Content-Length header is required and must equal the body length.
      */
     public SipMessage parseFramed(byte[] buf, int offset, int length) {
-        return new Run(limits, buf, offset, offset + length, true).parse();
+        return new Run(limits, buf, offset, offset + length, true, onePass).parse();
     }
 
     /** Parses a datagram given as text (UTF-8); convenient in tests and tools. */
@@ -82,6 +91,7 @@ public final class SipParser {
         private final int begin;
         private final int end;
         private final boolean stream;
+        private final boolean onePass;
         private int pos;
         private SipParseException firstError;
         /** Sized once the lines are known (one per line): without folded lines the message takes this array as is. */
@@ -103,8 +113,9 @@ public final class SipParser {
         private byte[] block;
         final Lexer lexer;
 
-        Run(SipLimits limits, byte[] b, int begin, int end, boolean stream) {
+        Run(SipLimits limits, byte[] b, int begin, int end, boolean stream, boolean onePass) {
             this.limits = limits;
+            this.onePass = onePass;
             this.lexer = new Lexer(EMPTY, 0, 0).maxParams(limits.maxParametersPerHeader())
                     .maxUriLength(limits.maxUriLength());
             this.b = b;
@@ -322,6 +333,14 @@ public final class SipParser {
             if (count == limits.maxHeaders()) {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
+            if (onePass && !odd && !folded) {
+                Header h = OnePassLines.parse(block, from - hdrStart, to - hdrStart, lexer);
+                if (h != null) {
+                    store(h);
+                    stored(h, from);
+                    return;
+                }
+            }
             // The common case: the name before the first ':' spells a known header canonically.
             int p = colon(from, to);
             int nameEnd = p;
@@ -398,6 +417,12 @@ public final class SipParser {
                 }
             }
             store(h);
+            stored(h, from);
+        }
+
+        /** Notes what the parse needs of header {@code h} (its line starts at {@code from}) once stored. */
+        private void stored(Header h, int from) {
+            HeaderName<?> name = h.name();
             if (name == HeaderName.CSEQ) {
                 if (cseq == null) {
                     cseq = (CSeq) ACCESS.first(h);

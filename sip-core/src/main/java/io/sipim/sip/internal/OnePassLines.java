@@ -1,0 +1,339 @@
+package io.sipim.sip.internal;
+
+import io.sipim.sip.message.CSeq;
+import io.sipim.sip.message.Header;
+import io.sipim.sip.message.HeaderName;
+import io.sipim.sip.message.NameAddr;
+import io.sipim.sip.message.Parameters;
+import io.sipim.sip.message.Uri;
+import io.sipim.sip.message.Via;
+import io.sipim.sip.parse.SipParseException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * The commonest header lines, written as nearly every implementation writes them, scanned, typed
+ * and checked in one pass: the canonical name, {@code ": "}, then a Via, CSeq, Call-ID,
+ * Content-Length, Max-Forwards or Expires value without white space inside or after it. Any
+ * other spelling or anything unusual in the value (a second Via on the line, an IPv6 host, a
+ * leading zero, a quoted parameter value with escapes ...) is declined with {@code null}, and the
+ * general path (name look-up, {@link Lexer}, the header's codec) parses the line and words its
+ * errors. The typed value is the one the codec would give for the same line; the parser's tests
+ * compare the two paths on generated lines.
+ */
+public final class OnePassLines {
+    private OnePassLines() {}
+
+    private static final MessageAccess ACCESS = MessageAccess.get();
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /** "Via:" as four bytes read big-endian, and the other names' first four bytes. */
+    private static final int VIA = word4("Via:");
+    private static final int CSEQ = word4("CSeq");
+    private static final int CALL = word4("Call");
+    private static final int CONT = word4("Cont");
+    private static final int MAX_ = word4("Max-");
+    private static final int EXPI = word4("Expi");
+    private static final int FROM = word4("From");
+    private static final int TO = word4("To: ");
+    private static final int RECO = word4("Reco");
+    private static final int ROUT = word4("Rout");
+    /** "SIP/2.0/" as eight bytes read big-endian. */
+    private static final long SIP_2_0 = 0x5349502f322e302fL;
+
+    private static int word4(String s) {
+        return s.charAt(0) << 24 | s.charAt(1) << 16 | s.charAt(2) << 8 | s.charAt(3);
+    }
+
+    /**
+     * The header line {@code s[from, to)} (CR LF excluded, no line fold, no control or non-ASCII
+     * byte), parsed in one pass, or null when the general path must parse it. {@code lx} lends
+     * its shared parameter index array (see {@link Lexer#rangeBase()}).
+     */
+    public static Header parse(byte[] s, int from, int to, Lexer lx) {
+        if (from + 8 > to) {
+            return null;
+        }
+        int head = (int) INT.get(s, from);
+        if (head == VIA) {
+            return s[from + 4] == ' ' ? via(s, from + 5, to, lx) : null;
+        }
+        if (head == CSEQ) {
+            return s[from + 4] == ':' && s[from + 5] == ' ' ? cseq(s, from + 6, to) : null;
+        }
+        if (head == CALL) {
+            return spelled(s, from, to, "Call-ID: ") ? callId(s, from + 9, to) : null;
+        }
+        if (head == CONT) {
+            if (spelled(s, from, to, "Contact: ")) {
+                return address(HeaderName.CONTACT, s, from + 9, to, lx);
+            }
+            return spelled(s, from, to, "Content-Length: ")
+                    ? number(HeaderName.CONTENT_LENGTH, s, from + 16, to, 9, Integer.MAX_VALUE) : null;
+        }
+        if (head == FROM) {
+            return spelled(s, from, to, "From: ") ? address(HeaderName.FROM, s, from + 6, to, lx) : null;
+        }
+        if (head == TO) {
+            return s[from + 4] != ' ' ? address(HeaderName.TO, s, from + 4, to, lx) : null;
+        }
+        if (head == RECO) {
+            return spelled(s, from, to, "Record-Route: ") ? address(HeaderName.RECORD_ROUTE, s, from + 14, to, lx) : null;
+        }
+        if (head == ROUT) {
+            return spelled(s, from, to, "Route: ") ? address(HeaderName.ROUTE, s, from + 7, to, lx) : null;
+        }
+        if (head == MAX_) {
+            return spelled(s, from, to, "Max-Forwards: ") ? number(HeaderName.MAX_FORWARDS, s, from + 14, to, 3, 255) : null;
+        }
+        if (head == EXPI) {
+            return spelled(s, from, to, "Expires: ")
+                    ? number(HeaderName.EXPIRES, s, from + 9, to, 10, ValueParsers.MAX_DELTA_SECONDS) : null;
+        }
+        return null;
+    }
+
+    /** True when {@code s} from {@code from} spells {@code name} exactly and a value byte follows. */
+    private static boolean spelled(byte[] s, int from, int to, String name) {
+        int n = name.length();
+        if (to - from <= n) {
+            return false;
+        }
+        for (int i = 4; i < n; i++) {
+            if (s[from + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return s[from + n] != ' ' && s[from + n] != '\t';
+    }
+
+    /** {@code SIP/2.0/transport SP host [":" port] *(";" via-param)}: one Via, the line's only one. */
+    private static Header via(byte[] s, int vs, int to, Lexer lx) {
+        if (vs + 8 >= to || (long) LONG.get(s, vs) != SIP_2_0) {
+            return null;
+        }
+        int ts = vs + 8;
+        int te = CharClass.skipToken(s, ts, to);
+        if (te == ts || te + 1 >= to || s[te] != ' ') {
+            return null;
+        }
+        int hs = te + 1;
+        int he = HostParser.scanNameOrIpv4(s, hs, to);
+        if (he <= hs) {
+            return null;
+        }
+        int p = he;
+        int port = -1;
+        if (p < to && s[p] == ':') {
+            int ds = ++p;
+            int v = 0;
+            while (p < to && p - ds < 5 && s[p] >= '0' && s[p] <= '9') {
+                v = v * 10 + s[p++] - '0';
+            }
+            if (p == ds || s[ds] == '0' && p - ds > 1 || v > 65535) {
+                return null;
+            }
+            port = v;
+        }
+        Parameters params = Parameters.EMPTY;
+        if (p < to) {
+            params = viaParams(s, p, to, lx);
+            if (params == null) {
+                return null;
+            }
+        }
+        Via via = new Via("SIP", "2.0", Tokens.token(s, ts, te), Lexer.ascii(s, hs, he), port, params);
+        return ACCESS.typedHeader(HeaderName.VIA, s, vs, to, via);
+    }
+
+    /**
+     * {@code 1*( ";" token [ "=" token ] )} from {@code p} to exactly {@code to}, each checked as
+     * a via-param ({@link ViaParser#check}): branch must have a value, received an IPv4 address,
+     * rport a port or nothing. ttl and maddr, quoted values and anything else are declined.
+     */
+    private static Parameters viaParams(byte[] s, int p, int to, Lexer lx) {
+        int base = lx.rangeBase();
+        int[] at = lx.paramRanges(12);
+        int max = lx.maxParams();
+        int n = 0;
+        while (p < to) {
+            if (s[p] != ';' || n == max) {
+                return null;
+            }
+            int ns = p + 1;
+            int ne = CharClass.skipToken(s, ns, to);
+            int ve = ne;
+            if (ne < to && s[ne] == '=') {
+                ve = CharClass.skipToken(s, ne + 1, to);
+                if (ve == ne + 1) {
+                    return null;
+                }
+            }
+            int len = ne - ns;
+            if (len == 0) {
+                return null;
+            }
+            boolean value = ve > ne;
+            if (len == 6) {
+                if (named(s, ns, 0x6272616e6368L, 6) && !value) { // branch
+                    return null;
+                }
+            } else if (len == 8) {
+                if (named(s, ns, 0x7265636569766564L, 8) && !(value && HostParser.isDottedQuad(s, ne + 1, ve))) { // received
+                    return null;
+                }
+            } else if (len == 5) {
+                if (named(s, ns, 0x72706f7274L, 5) && value && !isPort(s, ne + 1, ve)) { // rport
+                    return null;
+                }
+                if (named(s, ns, 0x6d61646472L, 5)) { // maddr
+                    return null;
+                }
+            } else if (len == 3 && named(s, ns, 0x74746cL, 3)) { // ttl
+                return null;
+            }
+            int k = base + 3 * n;
+            if (k + 3 > at.length) {
+                at = lx.paramRanges(3 * n + 3);
+            }
+            at[k] = ns;
+            at[k + 1] = ne;
+            at[k + 2] = ve;
+            n++;
+            p = ve;
+        }
+        lx.claimRanges(3 * n);
+        return ACCESS.parameters(s, at, base, n);
+    }
+
+    /** True when the {@code len} (at most 8) bytes at {@code from} spell {@code lower} (ASCII, big-endian) in any case. */
+    private static boolean named(byte[] s, int from, long lower, int len) {
+        long k = 0;
+        for (int i = 0; i < len; i++) {
+            k = k << 8 | (s[from + i] | 0x20) & 0xff;
+        }
+        return k == lower;
+    }
+
+    /** 1 to 5 digits without a leading zero, at most 65535. */
+    private static boolean isPort(byte[] s, int from, int to) {
+        if (to - from > 5 || s[from] == '0' && to - from > 1) {
+            return false;
+        }
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = s[i] - '0';
+            if (d < 0 || d > 9) {
+                return false;
+            }
+            v = v * 10 + d;
+        }
+        return v <= 65535;
+    }
+
+    /**
+     * {@code [ DQUOTE *qdtext DQUOTE [SP] ] "<" URI ">" *( ";" generic-param )}: one name-addr with
+     * an optional quoted display name free of escapes, the line's only value.
+     */
+    private static Header address(HeaderName<?> name, byte[] s, int vs, int to, Lexer lx) {
+        int p = vs;
+        String display = null;
+        if (s[p] == '"') {
+            int q = CharClass.skip(s, p + 1, to, CharClass.QDTEXT);
+            if (q >= to || s[q] != '"') {
+                return null;
+            }
+            display = Lexer.ascii(s, p + 1, q);
+            p = q + 1;
+            if (p < to && s[p] == ' ') {
+                p++;
+            }
+        }
+        if (p + 1 >= to || s[p] != '<' || s[p + 1] == ' ' || s[p + 1] == '\t') {
+            return null;
+        }
+        int us = p + 1;
+        int close = CharClass.indexOf(s, '>', us, to);
+        if (close < 0 || s[close - 1] == ' ' || s[close - 1] == '\t' || close - us > lx.maxUriLength()) {
+            return null;
+        }
+        Uri uri;
+        Parameters params = Parameters.EMPTY;
+        try {
+            uri = UriParser.parse(s, us, close, lx.uriParts());
+            if (close + 1 < to) {
+                if (s[close + 1] != ';') {
+                    return null;
+                }
+                lx.reset(s, close + 1, to);
+                params = ParamParser.parse(lx);
+                if (lx.pos() != to) {
+                    return null;
+                }
+            }
+        } catch (SipParseException e) {
+            return null;
+        }
+        return ACCESS.typedHeader(name, s, vs, to, new NameAddr(display, uri, params));
+    }
+
+    /** {@code 1*DIGIT SP Method}. */
+    private static Header cseq(byte[] s, int vs, int to) {
+        int p = vs;
+        long n = 0;
+        while (p < to && p - vs < 10 && s[p] >= '0' && s[p] <= '9') {
+            n = n * 10 + s[p++] - '0';
+        }
+        if (p == vs || n > CSeq.MAX || p + 1 >= to || s[p] != ' ') {
+            return null;
+        }
+        int ms = p + 1;
+        if (CharClass.skipToken(s, ms, to) != to) {
+            return null;
+        }
+        return ACCESS.typedHeader(HeaderName.CSEQ, s, vs, to, new CSeq(n, Tokens.token(s, ms, to)));
+    }
+
+    /** {@code word ["@" word]}: the whole value, cut when first read. */
+    private static Header callId(byte[] s, int vs, int to) {
+        int p = vs;
+        while (p < to && CharClass.isByte(s[p], CharClass.WORD)) {
+            p++;
+        }
+        if (p == vs) {
+            return null;
+        }
+        if (p < to && s[p] == '@') {
+            int q = ++p;
+            while (p < to && CharClass.isByte(s[p], CharClass.WORD)) {
+                p++;
+            }
+            if (p == q) {
+                return null;
+            }
+        }
+        return p == to ? ACCESS.typedHeader(HeaderName.CALL_ID, s, vs, to, Lexer.WHOLE_VALUE) : null;
+    }
+
+    /** A number of at most {@code digits} digits and at most {@code max}, without leading zeros. */
+    private static Header number(HeaderName<?> name, byte[] s, int vs, int to, int digits, long max) {
+        if (to - vs > digits || s[vs] == '0' && to - vs > 1) {
+            return null;
+        }
+        long v = 0;
+        for (int p = vs; p < to; p++) {
+            int d = s[p] - '0';
+            if (d < 0 || d > 9) {
+                return null;
+            }
+            v = v * 10 + d;
+        }
+        if (v > max) {
+            return null;
+        }
+        Object typed = name == HeaderName.MAX_FORWARDS ? (Object) (int) v : (Object) v;
+        return ACCESS.typedHeader(name, s, vs, to, typed);
+    }
+}
