@@ -44,6 +44,9 @@ public abstract class MessageAccess {
      */
     public abstract Header typedHeader(HeaderName<?> name, byte[] source, int start, int end, Object typed);
 
+    /** The typed value of a list header line holding the first {@code size} (at least two) of {@code values}, kept as is. */
+    public abstract Object valueList(Object[] values, int size);
+
     /** A header whose value could not be parsed; kept as text in a partial message. */
     public abstract Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii);
 

@@ -14,8 +14,9 @@ import java.nio.ByteOrder;
 
 /**
  * The commonest header lines, written as nearly every implementation writes them, scanned, typed
- * and checked in one pass: the canonical name, {@code ": "}, then a Via, CSeq, Call-ID,
- * Content-Length, Max-Forwards or Expires value without white space inside or after it. Any
+ * and checked in one pass: the canonical name, {@code ": "}, then one Via, name-addr (From, To,
+ * Contact, Route, Record-Route), CSeq, Call-ID, Content-Length, Max-Forwards or Expires value
+ * without white space after it. Any
  * other spelling or anything unusual in the value (a second Via on the line, an IPv6 host, a
  * leading zero, a quoted parameter value with escapes ...) is declined with {@code null}, and the
  * general path (name look-up, {@link Lexer}, the header's codec) parses the line and words its
@@ -40,6 +41,12 @@ public final class OnePassLines {
     private static final int TO = word4("To: ");
     private static final int RECO = word4("Reco");
     private static final int ROUT = word4("Rout");
+    private static final int USER = word4("User");
+    private static final int SUBJ = word4("Subj");
+    private static final int SERV = word4("Serv");
+    private static final int ALLO = word4("Allo");
+    private static final int SUPP = word4("Supp");
+    private static final int REQU = word4("Requ");
     /** "SIP/2.0/" as eight bytes read big-endian. */
     private static final long SIP_2_0 = 0x5349502f322e302fL;
 
@@ -84,6 +91,24 @@ public final class OnePassLines {
         }
         if (head == ROUT) {
             return spelled(s, from, to, "Route: ") ? address(HeaderName.ROUTE, s, from + 7, to, lx) : null;
+        }
+        if (head == USER) {
+            return spelled(s, from, to, "User-Agent: ") ? text(HeaderName.USER_AGENT, s, from + 12, to) : null;
+        }
+        if (head == SUBJ) {
+            return spelled(s, from, to, "Subject: ") ? text(HeaderName.SUBJECT, s, from + 9, to) : null;
+        }
+        if (head == SERV) {
+            return spelled(s, from, to, "Server: ") ? text(HeaderName.SERVER, s, from + 8, to) : null;
+        }
+        if (head == ALLO) {
+            return spelled(s, from, to, "Allow: ") ? tokens(HeaderName.ALLOW, s, from + 7, to, lx) : null;
+        }
+        if (head == SUPP) {
+            return spelled(s, from, to, "Supported: ") ? tokens(HeaderName.SUPPORTED, s, from + 11, to, lx) : null;
+        }
+        if (head == REQU) {
+            return spelled(s, from, to, "Require: ") ? tokens(HeaderName.REQUIRE, s, from + 9, to, lx) : null;
         }
         if (head == MAX_) {
             return spelled(s, from, to, "Max-Forwards: ") ? number(HeaderName.MAX_FORWARDS, s, from + 14, to, 3, 255) : null;
@@ -277,6 +302,24 @@ public final class OnePassLines {
             return null;
         }
         return ACCESS.typedHeader(name, s, vs, to, new NameAddr(display, uri, params));
+    }
+
+    /** TEXT-UTF8 (here ASCII) without trailing white space: the whole value, cut when first read. */
+    private static Header text(HeaderName<?> name, byte[] s, int vs, int to) {
+        return s[to - 1] != ' ' && s[to - 1] != '\t' ? ACCESS.typedHeader(name, s, vs, to, Lexer.WHOLE_VALUE) : null;
+    }
+
+    /** {@code token *(COMMA token)} as {@link ValueParsers#tokenList} reads it: one token, or a list of them. */
+    private static Header tokens(HeaderName<?> name, byte[] s, int vs, int to, Lexer lx) {
+        Object tokens = ValueParsers.tokenList(lx.reset(s, vs, to));
+        if (tokens instanceof Object[] list) {
+            int n = 2; // an array holds two tokens or more, then nulls
+            while (n < list.length && list[n] != null) {
+                n++;
+            }
+            return ACCESS.typedHeader(name, s, vs, to, ACCESS.valueList(list, n));
+        }
+        return tokens != null ? ACCESS.typedHeader(name, s, vs, to, tokens) : null;
     }
 
     /** {@code 1*DIGIT SP Method}. */

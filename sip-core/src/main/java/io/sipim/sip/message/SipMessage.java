@@ -246,6 +246,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
+        public Object valueList(Object[] values, int size) {
+            return new ValueList(values, size);
+        }
+
+        @Override
         public Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii) {
             return new Header(name, spelled, value, null, ascii);
         }

@@ -112,7 +112,13 @@ class OnePassLinesTest {
                 address().map(a -> "To: " + a),
                 address().map(a -> "Contact: " + a),
                 address().map(a -> "Record-Route: " + a),
-                address().map(a -> "Route: " + a));
+                address().map(a -> "Route: " + a),
+                Combinators.combine(Arbitraries.of("User-Agent: ", "Subject: ", "Server: "),
+                        Arbitraries.strings().withChars(TOKEN_CHARS + " \t()/\"\\<>@,;:").ofMaxLength(20))
+                        .as((n, t) -> n + t),
+                Combinators.combine(Arbitraries.of("Allow: ", "Supported: ", "Require: "),
+                        token().list().ofMaxSize(14), Arbitraries.of(", ", ",", " , ", ",  ", ""))
+                        .as((n, t, sep) -> n + String.join(sep, t)));
         return Combinators.combine(line, Arbitraries.of("Via:", "via:", "Via :", "To:", "TO:", "t:", "Call-ID:", "call-id:",
                 "Cseq:", "CSeq:", "From:", "Contact:", "Route:", "Record-Route:"), Arbitraries.integers().between(0, 9))
                 .as((l, spelling, k) -> k == 0 ? spelling + l.substring(l.indexOf(':') + 1) : l);
@@ -247,6 +253,9 @@ class OnePassLinesTest {
         Header rr = onePass("Record-Route: <sip:proxy1.example.com;lr>");
         assertSame(HeaderName.RECORD_ROUTE, rr.name());
         assertInstanceOf(NameAddr.class, rr.valueAt(0));
+        assertEquals("SIPIM/0.1.0 (Java 17)", onePass("User-Agent: SIPIM/0.1.0 (Java 17)").valueAt(0));
+        assertEquals(List.of("INVITE", "ACK", "BYE"), onePass("Allow: INVITE, ACK,BYE").values());
+        assertEquals(List.of("path"), onePass("Supported: path").values());
     }
 
     @ParameterizedTest
@@ -256,7 +265,8 @@ class OnePassLinesTest {
         "via: SIP/2.0/UDP h", "Via: SIP/2.0/UDP h;received=2001:db8::1", "Via: SIP/2.0/UDP h;rport=05060",
         "CSeq: 1  OPTIONS", "CSeq: 12345678901 OPTIONS", "Call-ID: a b", "Max-Forwards: 070", "Max-Forwards: 256",
         "Expires: 4294967296", "Content-Length: 1234567890", "To: <sip:a@b>, <sip:c@d>", "To: Alice <sip:a@b>",
-        "From: \"A\\\"B\" <sip:a@b>", "Contact: *", "Contact: sip:a@b", "Route: < sip:a@b>", "Subject: hello"
+        "From: \"A\\\"B\" <sip:a@b>", "Contact: *", "Contact: sip:a@b", "Route: < sip:a@b>", "Subject: hello ", "Allow: INVITE ,ACK",
+        "Supported: path,", "Accept: application/sdp"
     })
     void declinesTheRest(String line) {
         assertNull(onePass(line), line);
