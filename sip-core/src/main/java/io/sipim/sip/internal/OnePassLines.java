@@ -30,29 +30,8 @@ public final class OnePassLines {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    /** "Via:" as four bytes read big-endian, and the other names' first four bytes. */
-    private static final int VIA = word4("Via:");
-    private static final int CSEQ = word4("CSeq");
-    private static final int CALL = word4("Call");
-    private static final int CONT = word4("Cont");
-    private static final int MAX_ = word4("Max-");
-    private static final int EXPI = word4("Expi");
-    private static final int FROM = word4("From");
-    private static final int TO = word4("To: ");
-    private static final int RECO = word4("Reco");
-    private static final int ROUT = word4("Rout");
-    private static final int USER = word4("User");
-    private static final int SUBJ = word4("Subj");
-    private static final int SERV = word4("Serv");
-    private static final int ALLO = word4("Allo");
-    private static final int SUPP = word4("Supp");
-    private static final int REQU = word4("Requ");
     /** "SIP/2.0/" as eight bytes read big-endian. */
     private static final long SIP_2_0 = 0x5349502f322e302fL;
-
-    private static int word4(String s) {
-        return s.charAt(0) << 24 | s.charAt(1) << 16 | s.charAt(2) << 8 | s.charAt(3);
-    }
 
     /**
      * The header line {@code s[from, to)} (CR LF excluded, no line fold, no control or non-ASCII
@@ -63,61 +42,48 @@ public final class OnePassLines {
         if (from + 8 > to) {
             return null;
         }
-        int head = (int) INT.get(s, from);
-        if (head == VIA) {
-            return s[from + 4] == ' ' ? via(s, from + 5, to, lx) : null;
+        // The first four bytes of the name, read big-endian, as the case labels spell them.
+        switch ((int) INT.get(s, from)) {
+            case 0x5669613a: // "Via:"
+                return s[from + 4] == ' ' ? via(s, from + 5, to, lx) : null;
+            case 0x43536571: // "CSeq"
+                return s[from + 4] == ':' && s[from + 5] == ' ' ? cseq(s, from + 6, to) : null;
+            case 0x43616c6c: // "Call"
+                return spelled(s, from, to, "Call-ID: ") ? callId(s, from + 9, to) : null;
+            case 0x436f6e74: // "Cont"
+                if (spelled(s, from, to, "Contact: ")) {
+                    return address(HeaderName.CONTACT, s, from + 9, to, lx);
+                }
+                return spelled(s, from, to, "Content-Length: ")
+                        ? number(HeaderName.CONTENT_LENGTH, s, from + 16, to, 9, Integer.MAX_VALUE) : null;
+            case 0x46726f6d: // "From"
+                return spelled(s, from, to, "From: ") ? address(HeaderName.FROM, s, from + 6, to, lx) : null;
+            case 0x546f3a20: // "To: "
+                return s[from + 4] != ' ' ? address(HeaderName.TO, s, from + 4, to, lx) : null;
+            case 0x5265636f: // "Reco"
+                return spelled(s, from, to, "Record-Route: ") ? address(HeaderName.RECORD_ROUTE, s, from + 14, to, lx) : null;
+            case 0x526f7574: // "Rout"
+                return spelled(s, from, to, "Route: ") ? address(HeaderName.ROUTE, s, from + 7, to, lx) : null;
+            case 0x4d61782d: // "Max-"
+                return spelled(s, from, to, "Max-Forwards: ") ? number(HeaderName.MAX_FORWARDS, s, from + 14, to, 3, 255) : null;
+            case 0x45787069: // "Expi"
+                return spelled(s, from, to, "Expires: ")
+                        ? number(HeaderName.EXPIRES, s, from + 9, to, 10, ValueParsers.MAX_DELTA_SECONDS) : null;
+            case 0x55736572: // "User"
+                return spelled(s, from, to, "User-Agent: ") ? text(HeaderName.USER_AGENT, s, from + 12, to) : null;
+            case 0x5375626a: // "Subj"
+                return spelled(s, from, to, "Subject: ") ? text(HeaderName.SUBJECT, s, from + 9, to) : null;
+            case 0x53657276: // "Serv"
+                return spelled(s, from, to, "Server: ") ? text(HeaderName.SERVER, s, from + 8, to) : null;
+            case 0x416c6c6f: // "Allo"
+                return spelled(s, from, to, "Allow: ") ? tokens(HeaderName.ALLOW, s, from + 7, to, lx) : null;
+            case 0x53757070: // "Supp"
+                return spelled(s, from, to, "Supported: ") ? tokens(HeaderName.SUPPORTED, s, from + 11, to, lx) : null;
+            case 0x52657175: // "Requ"
+                return spelled(s, from, to, "Require: ") ? tokens(HeaderName.REQUIRE, s, from + 9, to, lx) : null;
+            default:
+                return null;
         }
-        if (head == CSEQ) {
-            return s[from + 4] == ':' && s[from + 5] == ' ' ? cseq(s, from + 6, to) : null;
-        }
-        if (head == CALL) {
-            return spelled(s, from, to, "Call-ID: ") ? callId(s, from + 9, to) : null;
-        }
-        if (head == CONT) {
-            if (spelled(s, from, to, "Contact: ")) {
-                return address(HeaderName.CONTACT, s, from + 9, to, lx);
-            }
-            return spelled(s, from, to, "Content-Length: ")
-                    ? number(HeaderName.CONTENT_LENGTH, s, from + 16, to, 9, Integer.MAX_VALUE) : null;
-        }
-        if (head == FROM) {
-            return spelled(s, from, to, "From: ") ? address(HeaderName.FROM, s, from + 6, to, lx) : null;
-        }
-        if (head == TO) {
-            return s[from + 4] != ' ' ? address(HeaderName.TO, s, from + 4, to, lx) : null;
-        }
-        if (head == RECO) {
-            return spelled(s, from, to, "Record-Route: ") ? address(HeaderName.RECORD_ROUTE, s, from + 14, to, lx) : null;
-        }
-        if (head == ROUT) {
-            return spelled(s, from, to, "Route: ") ? address(HeaderName.ROUTE, s, from + 7, to, lx) : null;
-        }
-        if (head == USER) {
-            return spelled(s, from, to, "User-Agent: ") ? text(HeaderName.USER_AGENT, s, from + 12, to) : null;
-        }
-        if (head == SUBJ) {
-            return spelled(s, from, to, "Subject: ") ? text(HeaderName.SUBJECT, s, from + 9, to) : null;
-        }
-        if (head == SERV) {
-            return spelled(s, from, to, "Server: ") ? text(HeaderName.SERVER, s, from + 8, to) : null;
-        }
-        if (head == ALLO) {
-            return spelled(s, from, to, "Allow: ") ? tokens(HeaderName.ALLOW, s, from + 7, to, lx) : null;
-        }
-        if (head == SUPP) {
-            return spelled(s, from, to, "Supported: ") ? tokens(HeaderName.SUPPORTED, s, from + 11, to, lx) : null;
-        }
-        if (head == REQU) {
-            return spelled(s, from, to, "Require: ") ? tokens(HeaderName.REQUIRE, s, from + 9, to, lx) : null;
-        }
-        if (head == MAX_) {
-            return spelled(s, from, to, "Max-Forwards: ") ? number(HeaderName.MAX_FORWARDS, s, from + 14, to, 3, 255) : null;
-        }
-        if (head == EXPI) {
-            return spelled(s, from, to, "Expires: ")
-                    ? number(HeaderName.EXPIRES, s, from + 9, to, 10, ValueParsers.MAX_DELTA_SECONDS) : null;
-        }
-        return null;
     }
 
     /** True when {@code s} from {@code from} spells {@code name} exactly and a value byte follows. */
