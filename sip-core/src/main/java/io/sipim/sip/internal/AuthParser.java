@@ -88,13 +88,7 @@ public final class AuthParser {
                     return null;
                 }
             }
-            int k = base + 3 * n;
-            if (k + 3 > at.length) {
-                at = lx.paramRanges(3 * n + 3);
-            }
-            at[k] = ns;
-            at[k + 1] = ne;
-            at[k + 2] = ve;
+            at = lx.putRange(at, base, n, ns, ne, ve);
             n++;
             p = ve;
             if (p == e) {

@@ -167,6 +167,20 @@ public final class Lexer {
         return uriParts().rangeRoom(min);
     }
 
+    /**
+     * Stores parameter {@code n}'s indexes (name start, name end, value end) at {@code base + 3 * n}
+     * of {@code at}, the array {@link #paramRanges} gave for {@code base} ({@link #rangeBase()});
+     * answers the array to go on with, grown through {@link #paramRanges} when it was full.
+     */
+    public int[] putRange(int[] at, int base, int n, int nameStart, int nameEnd, int valueEnd) {
+        int k = base + 3 * n;
+        int[] r = k + 3 > at.length ? paramRanges(3 * n + 3) : at;
+        r[k] = nameStart;
+        r[k + 1] = nameEnd;
+        r[k + 2] = valueEnd;
+        return r;
+    }
+
     /** Marks {@code n} ints from {@link #rangeBase()} as taken by a parameter list; they are never written again. */
     public void claimRanges(int n) {
         uriParts().rangeBase += n;

@@ -185,13 +185,7 @@ public final class OnePassLines {
             } else if (len == 3 && named(s, ns, 0x74746cL, 3)) { // ttl
                 return null;
             }
-            int k = base + 3 * n;
-            if (k + 3 > at.length) {
-                at = lx.paramRanges(3 * n + 3);
-            }
-            at[k] = ns;
-            at[k + 1] = ne;
-            at[k + 2] = ve;
+            at = lx.putRange(at, base, n, ns, ne, ve);
             n++;
             p = ve;
         }
@@ -210,18 +204,24 @@ public final class OnePassLines {
 
     /** 1 to 5 digits without a leading zero, at most 65535. */
     private static boolean isPort(byte[] s, int from, int to) {
-        if (to - from > 5 || s[from] == '0' && to - from > 1) {
-            return false;
+        long v = digits(s, from, to, 5);
+        return v >= 0 && v <= 65535;
+    }
+
+    /** The value of {@code s[from, to)}: 1 to {@code max} digits without a leading zero; -1 for anything else. */
+    private static long digits(byte[] s, int from, int to, int max) {
+        if (to <= from || to - from > max || s[from] == '0' && to - from > 1) {
+            return -1;
         }
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            int d = s[i] - '0';
+        long v = 0;
+        for (int p = from; p < to; p++) {
+            int d = s[p] - '0';
             if (d < 0 || d > 9) {
-                return false;
+                return -1;
             }
             v = v * 10 + d;
         }
-        return v <= 65535;
+        return v;
     }
 
     /**
@@ -328,18 +328,8 @@ public final class OnePassLines {
 
     /** A number of at most {@code digits} digits and at most {@code max}, without leading zeros. */
     private static Header number(HeaderName<?> name, byte[] s, int vs, int to, int digits, long max) {
-        if (to - vs > digits || s[vs] == '0' && to - vs > 1) {
-            return null;
-        }
-        long v = 0;
-        for (int p = vs; p < to; p++) {
-            int d = s[p] - '0';
-            if (d < 0 || d > 9) {
-                return null;
-            }
-            v = v * 10 + d;
-        }
-        if (v > max) {
+        long v = digits(s, vs, to, digits);
+        if (v < 0 || v > max) {
             return null;
         }
         Object typed = name == HeaderName.MAX_FORWARDS ? (Object) (int) v : (Object) v;

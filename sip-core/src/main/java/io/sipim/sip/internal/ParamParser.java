@@ -59,13 +59,7 @@ public final class ParamParser {
                     }
                 }
             }
-            int k = base + 3 * n;
-            if (k + 3 > at.length) {
-                at = lx.paramRanges(3 * n + 3);
-            }
-            at[k] = ns;
-            at[k + 1] = ne;
-            at[k + 2] = p;
+            at = lx.putRange(at, base, n, ns, ne, p);
             n++;
         }
         if (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == ':' || s[p] == '=' || s[p] == '"' || s[p] == '[')) {
