@@ -167,22 +167,20 @@ public final class OnePassLines {
                 return null;
             }
             boolean value = ve > ne;
-            if (len == 6) {
-                if (named(s, ns, 0x6272616e6368L, 6) && !value) { // branch
+            long name = len == 3 || len == 5 || len == 6 || len == 8 ? lowerKey(s, ns, len) : 0;
+            if (name == 0x6272616e6368L) { // branch
+                if (!value) {
                     return null;
                 }
-            } else if (len == 8) {
-                if (named(s, ns, 0x7265636569766564L, 8) && !(value && HostParser.isDottedQuad(s, ne + 1, ve))) { // received
+            } else if (name == 0x7265636569766564L) { // received
+                if (!value || !HostParser.isDottedQuad(s, ne + 1, ve)) {
                     return null;
                 }
-            } else if (len == 5) {
-                if (named(s, ns, 0x72706f7274L, 5) && value && !isPort(s, ne + 1, ve)) { // rport
+            } else if (name == 0x72706f7274L) { // rport
+                if (value && !isPort(s, ne + 1, ve)) {
                     return null;
                 }
-                if (named(s, ns, 0x6d61646472L, 5)) { // maddr
-                    return null;
-                }
-            } else if (len == 3 && named(s, ns, 0x74746cL, 3)) { // ttl
+            } else if (name == 0x6d61646472L || name == 0x74746cL) { // maddr, ttl
                 return null;
             }
             at = lx.putRange(at, base, n, ns, ne, ve);
@@ -193,13 +191,20 @@ public final class OnePassLines {
         return ACCESS.parameters(s, at, base, n);
     }
 
-    /** True when the {@code len} (at most 8) bytes at {@code from} spell {@code lower} (ASCII, big-endian) in any case. */
-    private static boolean named(byte[] s, int from, long lower, int len) {
+    /**
+     * The {@code len} (1 to 8) bytes at {@code from} as a big-endian number with 0x20 set in each
+     * byte, which folds A-Z onto a-z (and no other byte onto a letter): equal to a lower-case name
+     * packed the same way exactly when the bytes spell it in any case.
+     */
+    private static long lowerKey(byte[] s, int from, int len) {
+        if (from + 8 <= s.length) {
+            return ((long) LONG.get(s, from) | 0x2020202020202020L) >>> ((8 - len) << 3);
+        }
         long k = 0;
         for (int i = 0; i < len; i++) {
             k = k << 8 | (s[from + i] | 0x20) & 0xff;
         }
-        return k == lower;
+        return k;
     }
 
     /** 1 to 5 digits without a leading zero, at most 65535. */
