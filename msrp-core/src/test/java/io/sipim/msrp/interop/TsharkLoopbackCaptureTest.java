@@ -76,7 +76,7 @@ class TsharkLoopbackCaptureTest {
             capture.destroy();
             capture.waitFor(10, TimeUnit.SECONDS);
         }
-        String fields = run(tshark, pcap, "msrp", "-T", "fields", "-E", "separator=|", "-E", "occurrence=f",
+        String fields = Tshark.read(tshark, pcap, "msrp", "-T", "fields", "-E", "separator=|", "-E", "occurrence=f",
                 "-e", "msrp.method", "-e", "msrp.status.code", "-e", "msrp.byte.range");
         List<String> lines = new ArrayList<>(fields.strip().lines().toList());
         assertTrue(lines.size() >= 3, "tshark decoded MSRP frames from the capture:\n" + fields);
@@ -86,18 +86,7 @@ class TsharkLoopbackCaptureTest {
             kinds.add(!f[0].isEmpty() ? f[0] : f[1]);
         }
         assertTrue(kinds.contains("SEND") && kinds.contains("200"), "SENDs and 200s seen: " + kinds);
-        String bad = run(tshark, pcap, "_ws.malformed or _ws.expert.severity >= \"error\"");
+        String bad = Tshark.read(tshark, pcap, "_ws.malformed or _ws.expert.severity >= \"error\"");
         assertEquals("", bad.strip(), "malformed or error-flagged frames:\n" + bad);
-    }
-
-    private static String run(Path exe, Path pcap, String filter, String... more) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "-r", pcap.toString(), "-Y", filter));
-        cmd.addAll(List.of(more));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tshark finished");
-        assertEquals(0, p.exitValue(), "tshark exit status for " + filter);
-        return out;
     }
 }

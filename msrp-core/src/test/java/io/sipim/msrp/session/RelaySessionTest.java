@@ -92,12 +92,8 @@ class RelaySessionTest {
             MsrpSession a = alice.newSession();
             MsrpSession b = bob.newSession();
             assertEquals("localhost", b.localPath().get(0).host(), "bob's a=path starts at r2, by name");
-            CompletableFuture<ReceivedMessage> got = new CompletableFuture<>();
-            b.onMessage(got::complete).accept(a.localPath());
-            a.connect(b.localPath()).get(20, TimeUnit.SECONDS);
             // r1 dials r2 by its host name to forward (RFC 4976 §6).
-            assertTrue(a.send("by name").completion().get(20, TimeUnit.SECONDS).delivered());
-            assertEquals("by name", got.get(20, TimeUnit.SECONDS).text());
+            Deliver.text(a, b, "by name");
         }
     }
 

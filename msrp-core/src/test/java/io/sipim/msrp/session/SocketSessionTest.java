@@ -115,12 +115,7 @@ class SocketSessionTest {
              MsrpStack bob = MsrpStack.builder().advertisedHost("localhost").build()) {
             MsrpSession b = bob.newSession();
             assertEquals("localhost", b.localUri().host());
-            MsrpSession a = alice.newSession();
-            CompletableFuture<ReceivedMessage> got = new CompletableFuture<>();
-            b.onMessage(got::complete).accept(a.localPath());
-            a.connect(b.localPath()).get(20, TimeUnit.SECONDS);
-            assertTrue(a.send("by name").completion().get(20, TimeUnit.SECONDS).delivered());
-            assertEquals("by name", got.get(20, TimeUnit.SECONDS).text());
+            Deliver.text(alice.newSession(), b, "by name");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sipim.msrp.interop.Peers;
+import io.sipim.msrp.interop.Tshark;
 import io.sipim.msrp.message.ContinuationFlag;
 import io.sipim.msrp.message.MsrpParseException;
 import io.sipim.msrp.message.MsrpRequest;
@@ -80,11 +81,11 @@ class TsharkMsrpTest {
 
         Path pcap = work.resolve("msrp.pcap");
         Files.write(pcap, Pcap.tcp(fromAlice, fromBob));
-        String fields = tshark(tshark, pcap, "msrp", "-T", "fields", "-E", "separator=|", "-E", "occurrence=f",
+        String fields = Tshark.read(tshark, pcap, "msrp", "-T", "fields", "-E", "separator=|", "-E", "occurrence=f",
                 "-e", "msrp.transaction.id", "-e", "msrp.method", "-e", "msrp.status.code", "-e", "msrp.byte.range",
                 "-e", "msrp.cnt.flg");
         assertEquals(expected.toString().strip(), fields.strip(), "tshark's reading of every frame");
-        String bad = tshark(tshark, pcap, "_ws.malformed or _ws.expert.severity >= \"error\"");
+        String bad = Tshark.read(tshark, pcap, "_ws.malformed or _ws.expert.severity >= \"error\"");
         assertEquals("", bad.strip(), "malformed or error-flagged frames:\n" + bad);
     }
 
@@ -132,17 +133,6 @@ class TsharkMsrpTest {
             }
         }
         assertEquals(stream.length, start[0], "the stream ends at a frame boundary");
-    }
-
-    private static String tshark(Path exe, Path pcap, String filter, String... more) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "-r", pcap.toString(), "-Y", filter));
-        cmd.addAll(List.of(more));
-        Process p = new ProcessBuilder(cmd).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tshark finished");
-        assertEquals(0, p.exitValue(), "tshark exit status for filter " + filter);
-        return out;
     }
 
     /** Writes TCP segments (IPv4, LINKTYPE_RAW) for two directions of one connection. */
