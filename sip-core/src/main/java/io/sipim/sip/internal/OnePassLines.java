@@ -1,10 +1,13 @@
 package io.sipim.sip.internal;
 
 import io.sipim.sip.message.CSeq;
+import io.sipim.sip.message.Event;
 import io.sipim.sip.message.Header;
 import io.sipim.sip.message.HeaderName;
+import io.sipim.sip.message.MediaType;
 import io.sipim.sip.message.NameAddr;
 import io.sipim.sip.message.Parameters;
+import io.sipim.sip.message.SubscriptionState;
 import io.sipim.sip.message.Uri;
 import io.sipim.sip.message.Via;
 import io.sipim.sip.parse.SipParseException;
@@ -14,14 +17,16 @@ import java.nio.ByteOrder;
 
 /**
  * The commonest header lines, written as nearly every implementation writes them, scanned, typed
- * and checked in one pass: the canonical name, {@code ": "}, then one Via, name-addr (From, To,
- * Contact, Route, Record-Route), CSeq, Call-ID, Content-Length, Max-Forwards or Expires value
- * without white space after it. Any
- * other spelling or anything unusual in the value (a second Via on the line, an IPv6 host, a
- * leading zero, a quoted parameter value with escapes ...) is declined with {@code null}, and the
- * general path (name look-up, {@link Lexer}, the header's codec) parses the line and words its
- * errors. The typed value is the one the codec would give for the same line; the parser's tests
- * compare the two paths on generated lines.
+ * and checked in one pass: the canonical name, {@code ": "}, then one value without white space
+ * after it. Covered: Via, the name-addr headers (From, To, Contact, Route, Record-Route), CSeq,
+ * Call-ID, Content-Length, Max-Forwards, Expires, User-Agent, Subject, Server, the token lists
+ * Allow, Supported and Require, the media types of Content-Type and Accept, Event and
+ * Subscription-State. Any other spelling or anything
+ * unusual in the value (a second value on the line, an IPv6 host, a leading zero, a quoted
+ * parameter value with escapes ...) is declined with {@code null}, and the general path (name
+ * look-up, {@link Lexer}, the header's codec) parses the line and words its errors. The typed
+ * value is the one the codec would give for the same line; the parser's tests compare the two
+ * paths on generated lines.
  */
 public final class OnePassLines {
     private OnePassLines() {}
@@ -54,6 +59,9 @@ public final class OnePassLines {
                 if (spelled(s, from, to, "Contact: ")) {
                     return address(HeaderName.CONTACT, s, from + 9, to, lx);
                 }
+                if (spelled(s, from, to, "Content-Type: ")) {
+                    return mediaType(HeaderName.CONTENT_TYPE, s, from + 14, to, lx);
+                }
                 return spelled(s, from, to, "Content-Length: ")
                         ? number(HeaderName.CONTENT_LENGTH, s, from + 16, to, 9, Integer.MAX_VALUE) : null;
             case 0x46726f6d: // "From"
@@ -81,6 +89,12 @@ public final class OnePassLines {
                 return spelled(s, from, to, "Supported: ") ? tokens(HeaderName.SUPPORTED, s, from + 11, to, lx) : null;
             case 0x52657175: // "Requ"
                 return spelled(s, from, to, "Require: ") ? tokens(HeaderName.REQUIRE, s, from + 9, to, lx) : null;
+            case 0x41636365: // "Acce"
+                return spelled(s, from, to, "Accept: ") ? mediaType(HeaderName.ACCEPT, s, from + 8, to, lx) : null;
+            case 0x4576656e: // "Even"
+                return spelled(s, from, to, "Event: ") ? event(s, from + 7, to, lx) : null;
+            case 0x53756273: // "Subs"
+                return spelled(s, from, to, "Subscription-State: ") ? subscriptionState(s, from + 20, to, lx) : null;
             default:
                 return null;
         }
@@ -256,23 +270,109 @@ public final class OnePassLines {
             return null;
         }
         Uri uri;
-        Parameters params = Parameters.EMPTY;
         try {
             uri = UriParser.parse(s, us, close, lx.uriParts());
-            if (close + 1 < to) {
-                if (s[close + 1] != ';') {
-                    return null;
-                }
-                lx.reset(s, close + 1, to);
-                params = ParamParser.parse(lx);
-                if (lx.pos() != to) {
-                    return null;
-                }
-            }
         } catch (SipParseException e) {
             return null;
         }
-        return ACCESS.typedHeader(name, s, vs, to, new NameAddr(display, uri, params));
+        Parameters params = tailParams(s, close + 1, to, lx);
+        return params == null ? null : ACCESS.typedHeader(name, s, vs, to, new NameAddr(display, uri, params));
+    }
+
+    /**
+     * {@code *( ";" generic-param )} from {@code p} to exactly {@code to} ({@link ParamParser}),
+     * or null when something else follows or a parameter does not parse.
+     */
+    private static Parameters tailParams(byte[] s, int p, int to, Lexer lx) {
+        if (p == to) {
+            return Parameters.EMPTY;
+        }
+        if (s[p] != ';') {
+            return null;
+        }
+        try {
+            lx.reset(s, p, to);
+            Parameters params = ParamParser.parse(lx);
+            return lx.pos() == to ? params : null;
+        } catch (SipParseException e) {
+            return null;
+        }
+    }
+
+    /** {@code m-type "/" m-subtype *( ";" m-parameter )}: Content-Type, or Accept with a single media-range. */
+    private static Header mediaType(HeaderName<?> name, byte[] s, int vs, int to, Lexer lx) {
+        int te = CharClass.skipToken(s, vs, to);
+        if (te == vs || te + 1 >= to || s[te] != '/') {
+            return null;
+        }
+        int ss = te + 1;
+        int se = CharClass.skipToken(s, ss, to);
+        Parameters params = se > ss ? tailParams(s, se, to, lx) : null;
+        return params == null ? null : ACCESS.typedHeader(name, s, vs, to,
+                new MediaType(Tokens.token(s, vs, te), Tokens.token(s, ss, se), params));
+    }
+
+    /** {@code event-type *( ";" event-param )}. */
+    private static Header event(byte[] s, int vs, int to, Lexer lx) {
+        int te = CharClass.skipToken(s, vs, to);
+        Parameters params = te > vs ? tailParams(s, te, to, lx) : null;
+        return params == null ? null
+                : ACCESS.typedHeader(HeaderName.EVENT, s, vs, to, new Event(Tokens.token(s, vs, te), params));
+    }
+
+    /**
+     * {@code substate-value *( ";" subexp-params )}, where the first expires and the first
+     * retry-after, when they have a value, must be delta-seconds: a plain number is checked here,
+     * anything else (a quoted number, an error to word) is left to the general path.
+     */
+    private static Header subscriptionState(byte[] s, int vs, int to, Lexer lx) {
+        int te = CharClass.skipToken(s, vs, to);
+        int base = lx.rangeBase();
+        Parameters params = te > vs ? tailParams(s, te, to, lx) : null;
+        if (params == null) {
+            return null;
+        }
+        int n = params.size();
+        if (n > 0) {
+            // the ranges are where the fast parameter grammar put them, unless it handed over to the general one
+            int[] at = lx.paramRanges(0);
+            if (lx.rangeBase() != base + 3 * n || !deltaOrFlag(s, at, base, n, "expires")
+                    || !deltaOrFlag(s, at, base, n, "retry-after")) {
+                return null;
+            }
+        }
+        return ACCESS.typedHeader(HeaderName.SUBSCRIPTION_STATE, s, vs, to,
+                new SubscriptionState(Tokens.token(s, vs, te), params));
+    }
+
+    /**
+     * True unless the first of the {@code n} parameters at {@code at[base..]} called {@code name}
+     * (lower case; matched in any case) has a value other than delta-seconds.
+     */
+    private static boolean deltaOrFlag(byte[] s, int[] at, int base, int n, String name) {
+        int len = name.length();
+        for (int i = base; i < base + 3 * n; i += 3) {
+            int ns = at[i];
+            int ne = at[i + 1];
+            if (ne - ns == len && lowerEquals(s, ns, name)) {
+                int ve = at[i + 2];
+                return ve == ne || ValueParsers.deltaSecondsOrMinusOne(s, ne + 1, ve) >= 0;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the token bytes at {@code from} spell the lower-case {@code name} in any case
+     * (0x20 folds A-Z onto a-z and no other token byte onto a letter or '-').
+     */
+    private static boolean lowerEquals(byte[] s, int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if ((s[from + i] | 0x20) != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** TEXT-UTF8 (here ASCII) without trailing white space: the whole value, cut when first read. */
