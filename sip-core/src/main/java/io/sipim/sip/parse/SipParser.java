@@ -109,8 +109,10 @@ public final class SipParser {
         private int hdrStart;
         /** Where the Request-URI starts (the start line for a response). */
         int requestUriStart;
-        /** The parser's own copy of the header section: header values and URIs are ranges of it. */
+        /** The parser's own copy of the start line and header section: the Request-URI, header values and URIs are ranges of it. */
         private byte[] block;
+        /** Index in the input of {@code block[0]}, the start of the start line. */
+        private int blockStart;
         final Lexer lexer;
 
         Run(SipLimits limits, byte[] b, int begin, int end, boolean stream, boolean onePass) {
@@ -138,6 +140,7 @@ public final class SipParser {
                 throw fatal("empty message", 400, pos);
             }
             requestUriStart = pos;
+            blockStart = pos;
             int startLineEnd = lineEnd(pos);
             if (startLineEnd < 0) {
                 throw fatal("no end of the start line", 400, pos);
@@ -147,10 +150,11 @@ public final class SipParser {
                     && (b[pos + 2] | 0x20) == 'p' && b[pos + 3] == '/';
             StartLine sl = response ? StartLine.status(this, pos, lineStop) : StartLine.request(this, pos, lineStop);
             nextLine(startLineEnd);
-            // One copy of the whole header section; header values are typed from ranges of it.
+            // One copy of the start line and the header section; the Request-URI and header values are typed from ranges of it.
             hdrStart = pos;
             int hdrEnd = collectLines(pos);
-            block = Arrays.copyOfRange(b, hdrStart, hdrEnd);
+            block = Arrays.copyOfRange(b, blockStart, hdrEnd);
+            sl.finish(this, block, blockStart);
             headers = new Header[lineCount];
             headerStarts = new int[lineCount];
             int bodyStart = headerLines(hdrEnd);
@@ -334,7 +338,7 @@ public final class SipParser {
                 throw fatal("more than " + limits.maxHeaders() + " header lines", 400, from);
             }
             if (onePass && !odd && !folded) {
-                Header h = OnePassLines.parse(block, from - hdrStart, to - hdrStart, lexer);
+                Header h = OnePassLines.parse(block, from - blockStart, to - blockStart, lexer);
                 if (h != null) {
                     store(h);
                     stored(h, from);
@@ -398,11 +402,11 @@ public final class SipParser {
                 return;
             }
             Header h;
-            if (!(folded && hasLineBreak(valueStart, vEnd)) && vEnd - hdrStart <= block.length) {
+            if (!(folded && hasLineBreak(valueStart, vEnd)) && vEnd - blockStart <= block.length) {
                 try {
-                    h = ACCESS.header(name, spelled, block, valueStart - hdrStart, vEnd - hdrStart, ascii, lexer);
+                    h = ACCESS.header(name, spelled, block, valueStart - blockStart, vEnd - blockStart, ascii, lexer);
                 } catch (SipParseException e) {
-                    record(e, hdrStart, name.name());
+                    record(e, blockStart, name.name());
                     store(ACCESS.unparsedHeader(name, spelled, Lexer.string(b, valueStart, vEnd), ascii));
                     return;
                 }

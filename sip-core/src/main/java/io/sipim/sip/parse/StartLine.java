@@ -6,7 +6,6 @@ import io.sipim.sip.internal.Tokens;
 import io.sipim.sip.internal.UriParser;
 import io.sipim.sip.message.SipMessage;
 import io.sipim.sip.message.Uri;
-import java.util.Arrays;
 
 /**
  * The start line of a message (RFC 3261 §7.1, §7.2): {@code Request-Line} or {@code Status-Line},
@@ -20,6 +19,12 @@ final class StartLine {
     String version;
     int status;
     String reason;
+    /** Where the Request-URI is in the run's input; it is parsed by {@link #finish} from the run's copy. */
+    private int uriStart;
+    private int uriEnd;
+    /** The 505 for a SIP-Version other than 2.0, recorded by {@link #finish} after any Request-URI error. */
+    private SipParseException versionError;
+    private int versionAt;
 
     private StartLine() {}
 
@@ -49,12 +54,8 @@ final class StartLine {
         if (p - uriStart > r.limits.maxUriLength()) {
             throw r.fatal("Request-URI longer than " + r.limits.maxUriLength() + " characters", 414, uriStart);
         }
-        byte[] uriBytes = Arrays.copyOfRange(b, uriStart, p);
-        try {
-            sl.uri = UriParser.parse(uriBytes, 0, uriBytes.length, r.lexer.uriParts());
-        } catch (SipParseException e) {
-            r.record(e, uriStart, null);
-        }
+        sl.uriStart = uriStart;
+        sl.uriEnd = p;
         if (p == to) {
             throw r.fatal("missing SIP-Version in the request line", 400, p);
         }
@@ -73,7 +74,7 @@ final class StartLine {
             throw r.fatal(trailing ? "white space after the SIP-Version (RFC 4475 trws)"
                     : "white space inside the Request-URI (RFC 4475 lwsruri)", 400, trailing ? p : uriStart);
         }
-        sl.version = version(r, vStart, to);
+        sl.version = sl.version(r, vStart, to);
         return sl;
     }
 
@@ -85,7 +86,7 @@ final class StartLine {
         while (p < to && b[p] != ' ') {
             p++;
         }
-        sl.version = version(r, from, p);
+        sl.version = sl.version(r, from, p);
         if (p == to) {
             throw r.fatal("missing status code", 400, p);
         }
@@ -118,7 +119,7 @@ final class StartLine {
     }
 
     /** SIP-Version: "SIP/2.0" (case-insensitive "SIP"); another well-formed version → 505. */
-    private static String version(SipParser.Run r, int from, int to) {
+    private String version(SipParser.Run r, int from, int to) {
         byte[] b = r.b;
         int len = to - from;
         if (len == 7 && (b[from] | 0x20) == 's' && (b[from + 1] | 0x20) == 'i' && (b[from + 2] | 0x20) == 'p'
@@ -131,7 +132,26 @@ final class StartLine {
         if (!wellFormed) {
             throw r.fatal("malformed SIP-Version '" + v + "'", 400, from);
         }
-        r.record(new SipParseException("SIP-Version " + v + " is not supported (RFC 4475 badvers)", 505, 0), from, null);
+        versionError = new SipParseException("SIP-Version " + v + " is not supported (RFC 4475 badvers)", 505, 0);
+        versionAt = from;
         return v;
+    }
+
+    /**
+     * Once the run has its own copy of the message ({@code block}, holding the input from index
+     * {@code blockStart} on, start line included): parses the Request-URI from it, recording a
+     * bad one, then records a 505 for the SIP-Version, in that order.
+     */
+    void finish(SipParser.Run r, byte[] block, int blockStart) {
+        if (method != null) {
+            try {
+                uri = UriParser.parse(block, uriStart - blockStart, uriEnd - blockStart, r.lexer.uriParts());
+            } catch (SipParseException e) {
+                r.record(e, blockStart, null);
+            }
+        }
+        if (versionError != null) {
+            r.record(versionError, versionAt, null);
+        }
     }
 }
