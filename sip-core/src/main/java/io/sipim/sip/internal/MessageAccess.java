@@ -47,6 +47,13 @@ public abstract class MessageAccess {
     /** The typed value of a list header line holding the first {@code size} (at least two) of {@code values}, kept as is. */
     public abstract Object valueList(Object[] values, int size);
 
+    /**
+     * A list of {@code size} tokens, token {@code i} being {@code src[at[off + 2i], at[off + 2i + 1])}
+     * (ASCII, checked): each String is made when the token is first read. {@code at} is shared and
+     * never written at those indexes again.
+     */
+    public abstract Object tokenList(byte[] src, int[] at, int off, int size);
+
     /** A header whose value could not be parsed; kept as text in a partial message. */
     public abstract Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii);
 

@@ -380,17 +380,44 @@ public final class OnePassLines {
         return s[to - 1] != ' ' && s[to - 1] != '\t' ? ACCESS.typedHeader(name, s, vs, to, Lexer.WHOLE_VALUE) : null;
     }
 
-    /** {@code token *(COMMA token)} as {@link ValueParsers#tokenList} reads it: one token, or a list of them. */
+    /**
+     * {@code token *(COMMA token)} as {@link ValueParsers#tokenList} reads it (a comma, then any
+     * spaces, between tokens): one token, or a list whose Strings are made when first read.
+     */
     private static Header tokens(HeaderName<?> name, byte[] s, int vs, int to, Lexer lx) {
-        Object tokens = ValueParsers.tokenList(lx.reset(s, vs, to));
-        if (tokens instanceof Object[] list) {
-            int n = 2; // an array holds two tokens or more, then nulls
-            while (n < list.length && list[n] != null) {
-                n++;
+        int base = lx.rangeBase();
+        int[] at = lx.paramRanges(16);
+        int n = 0;
+        int p = vs;
+        while (true) {
+            int te = CharClass.skipToken(s, p, to);
+            if (te == p) {
+                return null;
             }
-            return ACCESS.typedHeader(name, s, vs, to, ACCESS.valueList(list, n));
+            int k = base + 2 * n;
+            if (k + 2 > at.length) {
+                at = lx.paramRanges(2 * n + 2);
+            }
+            at[k] = p;
+            at[k + 1] = te;
+            n++;
+            p = te;
+            if (p == to) {
+                break;
+            }
+            if (s[p] != ',') {
+                return null;
+            }
+            p++;
+            while (p < to && s[p] == ' ') {
+                p++;
+            }
         }
-        return tokens != null ? ACCESS.typedHeader(name, s, vs, to, tokens) : null;
+        if (n == 1) {
+            return ACCESS.typedHeader(name, s, vs, to, Tokens.token(s, vs, to));
+        }
+        lx.claimRanges(2 * n);
+        return ACCESS.typedHeader(name, s, vs, to, ACCESS.tokenList(s, at, base, n));
     }
 
     /** {@code 1*DIGIT SP Method}. */

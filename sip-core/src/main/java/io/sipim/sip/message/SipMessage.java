@@ -251,6 +251,11 @@ public abstract sealed class SipMessage permits SipRequest, SipResponse {
         }
 
         @Override
+        public Object tokenList(byte[] src, int[] at, int off, int size) {
+            return new ValueList(src, at, off, size);
+        }
+
+        @Override
         public Header unparsedHeader(HeaderName<?> name, String spelled, String value, boolean ascii) {
             return new Header(name, spelled, value, null, ascii);
         }
