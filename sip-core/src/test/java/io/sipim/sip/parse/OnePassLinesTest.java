@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.sipim.sip.internal.Lexer;
 import io.sipim.sip.internal.OnePassLines;
@@ -291,6 +292,19 @@ class OnePassLinesTest {
         SubscriptionState state = (SubscriptionState) onePass("Subscription-State: active;expires=599").valueAt(0);
         assertEquals("active", state.state());
         assertEquals("599", state.parameters().get("expires"));
+    }
+
+    @Test
+    void tokenListsMakeEachStringOnceWhenRead() {
+        Header allow = onePass("Allow: INVITE, X-CUSTOM,BYE");
+        List<?> values = allow.values();
+        assertEquals(3, values.size());
+        assertEquals("X-CUSTOM", values.get(1));
+        assertSame(values.get(1), values.get(1));
+        assertSame(values.get(1), allow.valueAt(1));
+        assertEquals(List.of("INVITE", "X-CUSTOM", "BYE"), new java.util.ArrayList<>(values));
+        assertThrows(IndexOutOfBoundsException.class, () -> values.get(3));
+        assertEquals("INVITE, X-CUSTOM,BYE", allow.value());
     }
 
     @ParameterizedTest
