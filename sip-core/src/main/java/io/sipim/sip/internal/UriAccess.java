@@ -73,13 +73,15 @@ public final class UriAccess {
          * each keeping its part, so none needs a copy.
          */
         public int rangeBase;
+        /** Size of {@link #paramRanges} when first made (at least 64), so that a message seldom grows it. */
+        public int rangeCapacity = 64;
 
         /** {@link #paramRanges}, grown (by copy) to hold at least {@code min} ints from {@link #rangeBase}. */
         public int[] rangeRoom(int min) {
             int[] r = paramRanges;
             int need = rangeBase + min;
             if (r == null) {
-                r = paramRanges = new int[Math.max(64, need)];
+                r = paramRanges = new int[Math.max(rangeCapacity, need)];
             } else if (r.length < need) {
                 r = paramRanges = java.util.Arrays.copyOf(r, Math.max(need, 2 * r.length));
             }

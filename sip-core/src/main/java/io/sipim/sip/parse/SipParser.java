@@ -154,6 +154,9 @@ public final class SipParser {
             hdrStart = pos;
             int hdrEnd = collectLines(pos);
             block = Arrays.copyOfRange(b, blockStart, hdrEnd);
+            // Parameter and token ranges take three ints per parameter: one per eight header bytes
+            // covers parameter-heavy messages (a digest REGISTER needs about one per ten) without a regrowth.
+            lexer.uriParts().rangeCapacity = Math.max(64, (hdrEnd - hdrStart) >> 3);
             sl.finish(this, block, blockStart);
             headers = new Header[lineCount];
             headerStarts = new int[lineCount];
